@@ -3,3 +3,5 @@ export * from './source';
 export * from './kubernetes';
 export * from './identity';
 export * from './verdict';
+export * from './manifest';
+export * from './layer-factory';

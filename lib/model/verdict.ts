@@ -17,6 +17,11 @@ export interface RuleRef {
   name: string;
   /** Path inside the resource (`ingress[0].from[1]`, `spec.rules[2]`); absent when the whole resource decided. */
   path?: string;
+  /**
+   * True when the rule's peer side matches every endpoint (NetworkPolicy `ingress: [{}]`, Istio rule without `from`).
+   * The graph shows such a rule once ("any -> frontend") instead of expanding it into N edges.
+   */
+  wildcard?: boolean;
 }
 
 export function formatRuleRef(r: RuleRef): string {
@@ -105,4 +110,9 @@ export interface PolicyLayer {
   /** Whether the layer enforces on either end of this connection; layers that do not are left out of the verdict. */
   enforces(connection: Connection): boolean;
   decide(connection: Connection): LayerDecision;
+}
+
+/** Answers connection questions for one inventory and one set of policies (all layers combined). */
+export interface Evaluator {
+  evaluate(connection: Connection): Verdict;
 }

@@ -1,0 +1,134 @@
+import type { EndpointName, Protocol } from '../model';
+
+/**
+ * Blast radius: an attacker owns one workload and moves laterally over whatever is allowed.
+ * The graph is workload-level; each edge is one (source, destination, port, protocol) that the
+ * chosen evidence permits (policy-allowed for "potential", observed-and-not-blocked for "actual").
+ */
+export interface ReachEdge {
+  source: EndpointName;
+  destination: EndpointName;
+  port: number;
+  protocol: Protocol;
+  /** L7 restrictions on this hop, e.g. `GET /api/v1/users*`; absent = any request. */
+  restrictions?: string[];
+}
+
+export interface Hop {
+  from: EndpointName;
+  to: EndpointName;
+  port: number;
+  protocol: Protocol;
+  restrictions?: string[];
+}
+
+export interface ReachedWorkload {
+  workload: EndpointName;
+  hops: number;
+  /** One shortest path from a compromised workload. */
+  path: Hop[];
+  crownJewel: boolean;
+}
+
+export interface BlastRadius {
+  from: EndpointName[];
+  reached: ReachedWorkload[];
+}
+
+export interface BlastRadiusOptions {
+  maxHops?: number;
+  crownJewels?: ReadonlySet<EndpointName>;
+}
+
+type Adjacency = Map<EndpointName, ReachEdge[]>;
+
+export function toAdjacency(edges: readonly ReachEdge[], direction: 'forward' | 'reverse' = 'forward'): Adjacency {
+  const adjacency: Adjacency = new Map();
+  for (const edge of edges) {
+    const key = direction === 'forward' ? edge.source : edge.destination;
+    let list = adjacency.get(key);
+    if (!list) adjacency.set(key, (list = []));
+    list.push(edge);
+  }
+  // Deterministic paths: prefer the lowest port, then the name, among equally short ones.
+  for (const list of adjacency.values()) list.sort((a, b) => a.port - b.port || (direction === 'forward' ? a.destination : a.source).localeCompare(direction === 'forward' ? b.destination : b.source));
+  return adjacency;
+}
+
+/**
+ * Breadth-first search from the compromised workloads: the first visit of a workload is at its minimum
+ * hop count, and the parent pointers give a shortest path. Runs in O(V + E) for one source set.
+ */
+export function computeBlastRadius(adjacency: Adjacency, from: readonly EndpointName[], options: BlastRadiusOptions = {}): BlastRadius {
+  return search(adjacency, from, options, 'forward');
+}
+
+/** Exposure is the same search on reversed edges: who can reach `to`, directly and transitively. */
+export function computeExposure(reverseAdjacency: Adjacency, to: readonly EndpointName[], options: BlastRadiusOptions = {}): BlastRadius {
+  return search(reverseAdjacency, to, options, 'reverse');
+}
+
+function search(adjacency: Adjacency, start: readonly EndpointName[], options: BlastRadiusOptions, direction: 'forward' | 'reverse'): BlastRadius {
+  const maxHops = options.maxHops ?? Number.POSITIVE_INFINITY;
+  const parent = new Map<EndpointName, { via: ReachEdge; hops: number } | null>();
+  for (const s of start) parent.set(s, null);
+  let frontier = [...new Set(start)];
+  let depth = 0;
+  while (frontier.length > 0 && depth < maxHops) {
+    depth += 1;
+    const next: EndpointName[] = [];
+    for (const node of frontier) {
+      for (const edge of adjacency.get(node) ?? []) {
+        const target = direction === 'forward' ? edge.destination : edge.source;
+        if (parent.has(target)) continue;
+        parent.set(target, { via: edge, hops: depth });
+        next.push(target);
+      }
+    }
+    frontier = next;
+  }
+
+  const reached: ReachedWorkload[] = [];
+  for (const [workload, entry] of parent) {
+    if (!entry) continue;
+    reached.push({ workload, hops: entry.hops, path: pathTo(parent, workload, direction), crownJewel: options.crownJewels?.has(workload) ?? false });
+  }
+  reached.sort((a, b) => a.hops - b.hops || a.workload.localeCompare(b.workload));
+  return { from: [...start], reached };
+}
+
+function pathTo(parent: Map<EndpointName, { via: ReachEdge; hops: number } | null>, node: EndpointName, direction: 'forward' | 'reverse'): Hop[] {
+  const hops: Hop[] = [];
+  let current = node;
+  for (let entry = parent.get(current); entry; entry = parent.get(current)) {
+    const { via } = entry;
+    hops.push({ from: via.source, to: via.destination, port: via.port, protocol: via.protocol, ...(via.restrictions ? { restrictions: via.restrictions } : {}) });
+    current = direction === 'forward' ? via.source : via.destination;
+  }
+  // Forward search walks back from the target, so reverse to read source → target; an exposure path already reads that way.
+  return direction === 'forward' ? hops.reverse() : hops;
+}
+
+export interface RiskEntry {
+  workload: EndpointName;
+  reachable: number;
+  /** Share of the other workloads in the snapshot that are reachable. */
+  share: number;
+  crownJewelsReached: EndpointName[];
+}
+
+/** The ranked "riskiest workloads" list: largest blast radius first, crown jewels reached as the tie-breaker. */
+export function rankRiskiestWorkloads(adjacency: Adjacency, workloads: readonly EndpointName[], options: BlastRadiusOptions & { limit?: number } = {}): RiskEntry[] {
+  const others = Math.max(1, workloads.length - 1);
+  const entries = workloads.map((workload): RiskEntry => {
+    const { reached } = computeBlastRadius(adjacency, [workload], options);
+    return {
+      workload,
+      reachable: reached.length,
+      share: reached.length / others,
+      crownJewelsReached: reached.filter((r) => r.crownJewel).map((r) => r.workload),
+    };
+  });
+  entries.sort((a, b) => b.reachable - a.reachable || b.crownJewelsReached.length - a.crownJewelsReached.length || a.workload.localeCompare(b.workload));
+  return entries.slice(0, options.limit ?? 10);
+}

@@ -1,0 +1,74 @@
+import { workloadName, type EndpointName, type Inventory, type Workload } from '../model';
+
+/**
+ * Crown jewels: workloads whose compromise or reach matters most. Users tag them (stored in the
+ * database); Eastwest also infers them from labels/annotations the user configures and suggests
+ * well-known data stores by their ports and container names.
+ */
+export interface SensitivityRules {
+  /** `key=value` (exact) or `key` (present) on pod-template labels or annotations, or on the namespace's labels. */
+  labels: string[];
+}
+
+export const DEFAULT_SENSITIVITY_RULES: SensitivityRules = { labels: ['data-classification=restricted', 'eastwest.io/crown-jewel=true'] };
+
+/** Ports of data stores and secret managers an attacker looks for first. */
+export const WELL_KNOWN_SENSITIVE_PORTS: ReadonlyMap<number, string> = new Map([
+  [5432, 'PostgreSQL'],
+  [3306, 'MySQL/MariaDB'],
+  [1433, 'SQL Server'],
+  [27017, 'MongoDB'],
+  [6379, 'Redis'],
+  [11211, 'Memcached'],
+  [9092, 'Kafka'],
+  [9200, 'Elasticsearch'],
+  [8200, 'Vault'],
+  [2379, 'etcd'],
+]);
+
+const WELL_KNOWN_NAMES = /(^|[-_])(postgres(ql)?|mysql|mariadb|mongo(db)?|redis|memcached|kafka|elasticsearch|opensearch|vault|etcd|cassandra)($|[-_])/;
+
+export type SensitivityReason =
+  | { kind: 'tag' }
+  | { kind: 'label'; rule: string }
+  | { kind: 'port'; port: number; product: string }
+  | { kind: 'name'; match: string };
+
+export interface SensitivityFinding {
+  workload: EndpointName;
+  /** Tags and matching label rules make a crown jewel; ports and names are only suggestions. */
+  crownJewel: boolean;
+  reasons: SensitivityReason[];
+}
+
+export function classifySensitivity(inventory: Inventory, tags: readonly EndpointName[], rules: SensitivityRules = DEFAULT_SENSITIVITY_RULES): SensitivityFinding[] {
+  const tagged = new Set(tags);
+  const namespaceLabels = new Map(inventory.namespaces.map((n) => [n.name, n.labels]));
+  const findings: SensitivityFinding[] = [];
+  for (const workload of inventory.workloads) {
+    const name = workloadName(workload);
+    const reasons: SensitivityReason[] = [];
+    // A namespace tag (`ns/*`) marks every workload in it.
+    if (tagged.has(name) || tagged.has(`${workload.namespace}/*`)) reasons.push({ kind: 'tag' });
+    for (const rule of rules.labels) {
+      if (matchesLabelRule(rule, workload, namespaceLabels.get(workload.namespace) ?? {})) reasons.push({ kind: 'label', rule });
+    }
+    for (const port of workload.ports) {
+      const product = WELL_KNOWN_SENSITIVE_PORTS.get(port.port);
+      if (product) reasons.push({ kind: 'port', port: port.port, product });
+    }
+    const nameMatch = [workload.name, ...workload.containers].find((n) => WELL_KNOWN_NAMES.test(n));
+    if (nameMatch && !reasons.some((r) => r.kind === 'port')) reasons.push({ kind: 'name', match: nameMatch });
+    if (reasons.length > 0) findings.push({ workload: name, crownJewel: reasons.some((r) => r.kind === 'tag' || r.kind === 'label'), reasons });
+  }
+  return findings.sort((a, b) => a.workload.localeCompare(b.workload));
+}
+
+function matchesLabelRule(rule: string, workload: Workload, namespaceLabels: Record<string, string>): boolean {
+  const [key, value] = rule.split('=', 2) as [string, string | undefined];
+  return [workload.podLabels, workload.podAnnotations, namespaceLabels].some((labels) => (value === undefined ? key in labels : labels[key] === value));
+}
+
+export function crownJewelSet(findings: readonly SensitivityFinding[]): Set<EndpointName> {
+  return new Set(findings.filter((f) => f.crownJewel).map((f) => f.workload));
+}

@@ -1,0 +1,2 @@
+export { buildInventory, isInventoryKind } from './build';
+export { findPods, resolveEndpointName, type ResolvedEndpoint, type ResolveResult } from './resolve';

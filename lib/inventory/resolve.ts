@@ -1,0 +1,45 @@
+import type { Inventory, Pod, WorkloadRef } from '../model/kubernetes';
+
+export type ResolvedEndpoint =
+  | { kind: 'pod'; pods: [Pod]; name: string }
+  | { kind: 'workload'; workload: WorkloadRef; pods: Pod[]; name: string }
+  | { kind: 'ip'; ip: string; name: string };
+
+export type ResolveResult = { ok: true; value: ResolvedEndpoint } | { ok: false; error: string };
+
+/** Pods of a workload (by ref) or the pod with that name. */
+export function findPods(inventory: Inventory, ref: Pick<WorkloadRef, 'namespace' | 'name'> & { kind?: WorkloadRef['kind'] }): Pod[] {
+  return inventory.pods.filter(
+    (p) => p.workload.namespace === ref.namespace && p.workload.name === ref.name && (ref.kind === undefined || p.workload.kind === ref.kind),
+  );
+}
+
+const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
+const isIp = (s: string) => (IPV4.test(s) && s.split('.').every((o) => Number(o) <= 255)) || (s.includes(':') && /^[0-9a-fA-F:.]+$/.test(s));
+
+/**
+ * Resolves `ns/name` to a pod first, then to a workload (all its pods), or `ip:<addr>` to an address
+ * outside the cluster's pods. Unknown names give an error sentence, not an exception.
+ */
+export function resolveEndpointName(inventory: Inventory, name: string): ResolveResult {
+  if (name.startsWith('ip:')) {
+    const ip = name.slice(3);
+    return isIp(ip) ? { ok: true, value: { kind: 'ip', ip, name } } : { ok: false, error: `invalid IP address in "${name}"` };
+  }
+  const m = /^([^/\s]+)\/([^/\s]+)$/.exec(name);
+  if (!m) return { ok: false, error: `invalid endpoint name "${name}": expected <namespace>/<name> or ip:<address>` };
+  const [, ns, n] = m as unknown as [string, string, string];
+  const pod = inventory.pods.find((p) => p.namespace === ns && p.name === n);
+  if (pod) return { ok: true, value: { kind: 'pod', pods: [pod], name } };
+  const workloads = inventory.workloads.filter((w) => w.namespace === ns && w.name === n);
+  const w = workloads[0];
+  if (w) {
+    const pods = findPods(inventory, w);
+    if (pods.length > 0) return { ok: true, value: { kind: 'workload', workload: { kind: w.kind, namespace: w.namespace, name: w.name }, pods, name } };
+  }
+  const byWorkload = findPods(inventory, { namespace: ns, name: n });
+  const first = byWorkload[0];
+  if (first) return { ok: true, value: { kind: 'workload', workload: first.workload, pods: byWorkload, name } };
+  const known = inventory.namespaces.some((x) => x.name === ns);
+  return { ok: false, error: known ? `unknown pod or workload "${name}" in namespace ${ns}` : `unknown pod or workload "${name}" (no namespace ${ns} in the input)` };
+}

@@ -1,0 +1,2 @@
+export { parseManifestText } from './parse';
+export { loadManifestPaths } from './load';

@@ -43,6 +43,7 @@ export function buildInventory(objects: ManifestObject[]): Parsed<Inventory> {
   const workloads = new Map<string, Workload>();
   const owners = new Map<string, { kind: string; name: string } | undefined>(); // kind/ns/name -> owner of a workload object
   const podObjects: ManifestObject[] = [];
+  const replicas = new Map<string, number>();
   const inv: Inventory = { namespaces: [], workloads: [], pods: [], services: [], serviceAccounts: [], endpointSlices: [], nodes: [] };
   const nsOf = (o: ManifestObject) => o.metadata.namespace ?? 'default';
 
@@ -109,6 +110,7 @@ export function buildInventory(objects: ManifestObject[]): Parsed<Inventory> {
           const key = `${o.kind}/${nsOf(o)}/${o.metadata.name}`;
           workloads.set(key, { kind: o.kind as WorkloadKind, namespace: nsOf(o), name: o.metadata.name, podLabels: t.labels, podAnnotations: t.annotations, ...facts, source: o.source });
           owners.set(key, controllerOwner(o));
+          if (typeof spec.replicas === 'number') replicas.set(key, spec.replicas);
         }
     }
   }
@@ -173,9 +175,9 @@ export function buildInventory(objects: ManifestObject[]): Parsed<Inventory> {
     if (top.kind !== w.kind || top.name !== w.name) continue;
     inv.workloads.push(w);
     if (!podsByWorkload.has(key) && w.kind !== 'Pod') {
-      inv.pods.push({
+      for (const name of syntheticPodNames(w, replicas.get(key))) inv.pods.push({
         namespace: w.namespace,
-        name: `${w.name}-synthetic`,
+        name,
         labels: w.podLabels,
         annotations: w.podAnnotations,
         ips: [],
@@ -203,4 +205,17 @@ function stripHash(labels: Labels): Labels {
   const { ['pod-template-hash']: _hash, ...rest } = labels;
   void _hash;
   return rest;
+}
+
+/**
+ * Names of the stand-in pods of a workload that has no listed pod. StatefulSet pod names are predictable
+ * (`<name>-<ordinal>`, https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#pod-identity), so one
+ * pod per replica is created; other controllers get one pod named `<name>-synthetic`.
+ */
+function syntheticPodNames(w: Workload, replicas: number | undefined): string[] {
+  if (w.kind === 'StatefulSet') {
+    const n = Math.min(Math.max(replicas ?? 1, 1), 50);
+    return Array.from({ length: n }, (_, i) => `${w.name}-${i}`);
+  }
+  return [`${w.name}-synthetic`];
 }

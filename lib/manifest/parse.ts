@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { Composer, LineCounter, Parser, type Document } from 'yaml';
 import type { Diagnostic, Parsed } from '../model/diagnostics';
 import type { ManifestObject } from '../model/manifest';
 import type { Labels } from '../model/kubernetes';
@@ -102,22 +102,26 @@ export function parseManifestText(text: string, file: string): Parsed<ManifestOb
   const out: ManifestObject[] = [];
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
-  let docs: ReturnType<typeof parseAllDocuments>;
+  // Streaming: the Composer yields one document at a time, so a huge multi-document file never holds
+  // every document's syntax tree at once (https://eemeli.org/yaml/#parser, #composer).
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
+  let docs: Iterable<Document.Parsed>;
   try {
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    docs = composer.compose(parser.parse(text));
   } catch (e) {
     diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `cannot parse: ${(e as Error).message}`, file, line: 1 });
     return { value: out, diagnostics };
   }
-  const list = Array.isArray(docs) ? docs : [docs];
-  for (const doc of list) {
-    const start = doc.contents?.range?.[0] ?? doc.range[0];
+  for (const doc of docs) {
+    const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
     const line = lineCounter.linePos(start).line;
     if (doc.errors.length > 0) {
-      for (const err of doc.errors) {
-        const pos = lineCounter.linePos(err.pos[0]);
-        diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: err.message.split('\n')[0] ?? err.message, file, line: pos.line, column: pos.col });
-      }
+      // Only the first error: the following ones are usually its consequences.
+      const err = doc.errors[0]!;
+      const pos = lineCounter.linePos(err.pos[0]);
+      const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more errors in this document)` : '';
+      diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `${err.message.split('\n')[0] ?? err.message}${more}`, file, line: pos.line, column: pos.col });
       continue; // skip the broken document, read the others
     }
     let value: unknown;
@@ -134,7 +138,7 @@ export function parseManifestText(text: string, file: string): Parsed<ManifestOb
 }
 
 /** Line of each `items[i]` of a `kind: List` document (or of each element of a top-level sequence). */
-function itemLinesOf(doc: ReturnType<typeof parseAllDocuments>[number] & object, lc: LineCounter): number[] | undefined {
+function itemLinesOf(doc: Document.Parsed, lc: LineCounter): number[] | undefined {
   const contents = doc.contents as unknown;
   const rangeLine = (n: unknown): number | undefined => {
     const r = (n as { range?: [number, number, number] } | null)?.range;

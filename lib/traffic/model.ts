@@ -77,8 +77,10 @@ export interface TrafficRecord {
   line: number;
   source: PeerHint;
   destination: PeerHint;
-  /** Destination port as observed; the resolver maps a Service port to the pod port when `destination.service` or a ClusterIP is given. */
+  /** Destination port as observed at `destination.ip` (a pod port unless that IP is a Service ClusterIP). */
   port: number;
+  /** True when `port` is known to be a Service port (Istio outbound cluster without upstream host): the resolver maps it to the target port. */
+  portIsServicePort?: boolean;
   protocol: Protocol;
   method?: string;
   /** Raw path without query; aggregation collapses it into a template. */
@@ -91,12 +93,18 @@ export interface TrafficRecord {
   time: string;
   /** Last time of the record when it spans an interval (VPC flow logs, edge lists). */
   endTime?: string;
-  /** `forwarded`, `dropped:POLICY_DENIED`, `denied:403`, `rbac_denied`, `status:200`, ... */
+  /**
+   * `forwarded`, `redirected`, `dropped:POLICY_DENIED`, `denied:403`, `denied:grpc-7`, `rbac_denied`, `accepted`/`rejected` (VPC), ...
+   * Empty when a record only adds rule references to a connection already counted.
+   */
   verdict: string;
   deniedBy?: ObservedRuleRef[];
   allowedBy?: ObservedRuleRef[];
-  /** Format that observed it (`hubble`, `envoy`, ...), and the reporter when known (`hubble:<node>`). */
+  /** Format that observed it: `hubble`, `envoy`, `linkerd`, `nginx`, `app-log`, `aws-vpc`, `gcp-vpc`. */
   observedBy: string;
+  /** Pre-aggregated input (edge lists): verdict counts and observers replace `verdict`/`observedBy`. */
+  verdictCounts?: Record<string, number>;
+  observers?: string[];
 }
 
 /** One aggregated edge: what was seen between two endpoints on one destination pod port (and L7 route). */
@@ -129,7 +137,9 @@ export type UnresolvedReason =
   | 'unknown-identity'
   | 'unknown-service'
   | 'no-peer-info'
-  | 'service-without-pods';
+  | 'service-without-pods'
+  | 'ambiguous-identity'
+  | 'ambiguous-service';
 
 /** Records whose source or destination could not be resolved, grouped by (side, reason, value). */
 export interface UnresolvedRecord {
@@ -154,7 +164,10 @@ export type SkipReason =
   | 'not-traffic'
   | 'no-data'
   | 'header'
-  | 'incomplete';
+  | 'unsupported-protocol'
+  | 'incomplete'
+  /** Folded into another record (Linkerd response events, the other sidecar's copy of a request). */
+  | 'merged';
 
 export interface TrafficImportCounts {
   /** Non-empty lines (or objects, for multi-line formats) read. */

@@ -1,0 +1,41 @@
+/**
+ * Graph API time for 5,000 workloads / 50,000 observed edges (issue 7 target: <= 500 ms): what
+ * GET /api/snapshots/:id/graph does after reading the snapshot — build the evaluator, classify, filter and
+ * aggregate. Prints the median of several runs, with the phases, as plain lines for docs/BENCHMARKS.md.
+ */
+import { performance } from 'node:perf_hooks';
+import { buildGraphView, classifyGraph } from '../lib/graph';
+import { buildInventory } from '../lib/inventory';
+import { createEvaluator } from '../lib/policy';
+import { generateGraphBenchData } from './graph-data';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const data = generateGraphBenchData(100, 50);
+const inventory = buildInventory(data.objects).value;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const phases = { evaluator: [] as number[], classify: [] as number[], view: [] as number[], total: [] as number[] };
+let last: ReturnType<typeof classifyGraph> | null = null;
+let lastView: ReturnType<typeof buildGraphView> | null = null;
+
+for (let run = 0; run < RUNS; run++) {
+  const t0 = performance.now();
+  const evaluator = createEvaluator(inventory, data.objects).value;
+  const t1 = performance.now();
+  const graph = classifyGraph({ inventory, evaluator, edges: data.edges });
+  const t2 = performance.now();
+  // The page's first request: the default view (namespaces collapse above the threshold) and a typical filter.
+  lastView = buildGraphView(graph, {});
+  buildGraphView(graph, { classes: ['unauthorized'], hideInfra: true, namespaces: ['team-007'] }, { expand: ['team-007'] });
+  const t3 = performance.now();
+  phases.evaluator.push(t1 - t0);
+  phases.classify.push(t2 - t1);
+  phases.view.push(t3 - t2);
+  phases.total.push(t3 - t0);
+  last = graph;
+}
+
+const s = last!.summary;
+console.log(`input: ${inventory.workloads.length} workloads, ${data.edges.length} observed edges, ${data.objects.filter((o) => o.kind === 'NetworkPolicy').length} NetworkPolicies`);
+console.log(`output: ${s.edges} edges (${s.allowed} allowed, ${s.denied} denied, ${s.unprotected} unprotected, ${s.unused} unused), ${s.nodes} nodes, ${s.unusedRules + s.danglingRules} unused rules; default view ${lastView!.nodes.length} nodes + ${lastView!.collapsed.length} collapsed namespaces, ${lastView!.edges.length} edges + ${lastView!.summaryEdges.length} summary edges`);
+console.log(`graph API (median of ${RUNS}): ${median(phases.total).toFixed(0)} ms total = evaluator ${median(phases.evaluator).toFixed(0)} ms + classify ${median(phases.classify).toFixed(0)} ms + filter/aggregate ${median(phases.view).toFixed(0)} ms (target <= 500 ms)`);

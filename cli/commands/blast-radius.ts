@@ -1,0 +1,115 @@
+import type { Command } from 'commander';
+import {
+  classifySensitivity,
+  computeBlastRadius,
+  computeExposure,
+  computeObservedReachEdges,
+  computePotentialReachEdges,
+  crownJewelSet,
+  diffReach,
+  toAdjacency,
+  workloadNames,
+  type BlastRadius,
+  type ReachEdge,
+} from '../../lib/graph';
+import { createEvaluator } from '../../lib/policy';
+import { readTrafficFiles } from '../../lib/traffic/node';
+import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
+import { loadInput, reportDiagnostics } from '../input';
+
+interface BlastOptions {
+  input: string[];
+  traffic: string[];
+  from?: string[];
+  to?: string[];
+  maxHops?: string;
+  observedOnly?: boolean;
+  crownJewel: string[];
+  json?: boolean;
+  verbose?: boolean;
+}
+
+const collect = (v: string, acc: string[]) => [...acc, v];
+
+function parseMaxHops(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1) throw new InputError(`--max-hops: expected a positive integer, got "${s}"`);
+  return n;
+}
+
+async function run(o: BlastOptions, direction: 'blast' | 'exposure'): Promise<number> {
+  const maxHops = parseMaxHops(o.maxHops);
+  const input = await loadInput(o.input);
+  const built = createEvaluator(input.inventory, input.objects);
+  const traffic = o.traffic.length ? await readTrafficFiles(o.traffic, input.inventory, {}) : { edges: [], diagnostics: [] };
+  const failed = reportDiagnostics([...input.diagnostics, ...built.diagnostics, ...traffic.diagnostics], o.verbose === true);
+  const workloads = workloadNames(input.inventory);
+  const known = new Set(workloads);
+  const start = (direction === 'blast' ? o.from : o.to) ?? [];
+  for (const name of start) if (!known.has(name)) throw new InputError(`unknown workload "${name}" (expected <namespace>/<workload>, e.g. ${workloads[0] ?? 'ns/name'})`);
+
+  const observed = computeObservedReachEdges(traffic.edges, known);
+  if (o.observedOnly && o.traffic.length === 0) throw new InputError('--observed-only needs --traffic files');
+  const potential = o.observedOnly ? observed : computePotentialReachEdges(input.inventory, built.value);
+  const crownJewels = crownJewelSet(classifySensitivity(input.inventory, o.crownJewel));
+  const options = { ...(maxHops ? { maxHops } : {}), crownJewels };
+  const result = direction === 'blast' ? computeBlastRadius(toAdjacency(potential), start, options) : computeExposure(toAdjacency(potential, 'reverse'), start, options);
+  // Only the unused grants the attacker could actually walk: those leaving a compromised or reached workload.
+  const inReach = new Set([...result.from, ...result.reached.map((r) => r.workload)]);
+  const walkable = (e: ReachEdge) => (direction === 'blast' ? inReach.has(e.source) : inReach.has(e.destination));
+  const unused = o.observedOnly || o.traffic.length === 0 ? null : diffReach(potential, observed).filter(walkable);
+
+  if (o.json) {
+    const key = direction === 'blast' ? 'from' : 'to';
+    process.stdout.write(`${JSON.stringify({ [key]: result.from, reached: result.reached, ...(unused ? { grantedButUnused: unused } : {}) }, null, 2)}\n`);
+  } else {
+    process.stdout.write(renderReach(result, direction, workloads.length, unused));
+  }
+  return failed ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+function renderReach(result: BlastRadius, direction: 'blast' | 'exposure', total: number, unused: ReachEdge[] | null): string {
+  const lines: string[] = [];
+  const share = total > 1 ? Math.round((result.reached.length / (total - 1)) * 100) : 0;
+  lines.push(direction === 'blast'
+    ? `${result.from.join(', ')} reaches ${result.reached.length} workload(s) (${share}% of the others)`
+    : `${result.reached.length} workload(s) (${share}% of the others) can reach ${result.from.join(', ')}`);
+  for (const r of result.reached) {
+    const path = r.path.map((h) => `${h.from} -> ${h.to}:${h.port}/${h.protocol}${h.restrictions ? ` [${h.restrictions.join('; ')}]` : ''}`).join('  ');
+    lines.push(`  ${String(r.hops).padStart(2)} hop(s)  ${r.workload}${r.crownJewel ? '  ★ crown jewel' : ''}\n           ${path}`);
+  }
+  if (unused && unused.length) {
+    lines.push(`\nGranted by policy but never observed (${unused.length}): the cheapest reach to remove`);
+    for (const e of unused) lines.push(`  ${e.source} -> ${e.destination}:${e.port}/${e.protocol}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function register(program: Command, name: 'blast-radius' | 'exposure'): void {
+  const blast = name === 'blast-radius';
+  const cmd = program
+    .command(name)
+    .description(blast ? 'What a compromised workload can reach, hop by hop (policy-allowed, or observed with --observed-only)' : 'Who can reach a workload, directly and transitively')
+    .requiredOption('-i, --input <path...>', 'manifest files or directories: cluster state and policies')
+    .option('-t, --traffic <path...>', 'traffic files (for --observed-only and the granted-but-unused difference)', collect, [])
+    .option('--max-hops <n>', 'stop after this many hops')
+    .option('--observed-only', 'follow only observed, not blocked, traffic (actual instead of potential reach)')
+    .option('--crown-jewel <ns/name>', 'tag a workload (or ns/* for a namespace) as a crown jewel', collect, [])
+    .option('--json', 'machine-readable output')
+    .option('-v, --verbose', 'also print info diagnostics');
+  if (blast) cmd.requiredOption('--from <ns/name...>', 'compromised workload(s)');
+  else cmd.requiredOption('--to <ns/name...>', 'target workload(s)');
+  cmd.action(async (o: BlastOptions) => {
+    try {
+      process.exitCode = await run(o, blast ? 'blast' : 'exposure');
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      process.stderr.write(`${e.message}\n`);
+      process.exitCode = EXIT_BAD_INPUT;
+    }
+  });
+}
+
+export const registerBlastRadius = (program: Command) => register(program, 'blast-radius');
+export const registerExposure = (program: Command) => register(program, 'exposure');

@@ -1,0 +1,129 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useReducer, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Card, CardHeader } from '@/components/ui/card';
+import type { SnapshotSummary } from '@/components/snapshots/snapshot-summary';
+import { createSnapshot } from './create-snapshot';
+import { DropZone } from './drop-zone';
+import { FileRow } from './file-row';
+import { queueReducer, summarize, type QueueItem } from './import-queue';
+import { isTargetComplete, SnapshotTarget, type Target } from './snapshot-target';
+import { uploadFile } from './upload-file';
+
+export function ImportClient({ snapshots, initialSnapshotId }: { snapshots: SnapshotSummary[]; initialSnapshotId: string | null }) {
+  const router = useRouter();
+  const [target, setTarget] = useState<Target>(() =>
+    initialSnapshotId && snapshots.some((s) => s.id === initialSnapshotId)
+      ? { mode: 'existing', id: initialSnapshotId }
+      : snapshots.length > 0
+        ? { mode: 'existing', id: '' }
+        : { mode: 'new', name: '', cluster: '', environment: 'prod' },
+  );
+  const [items, dispatch] = useReducer(queueReducer, []);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [importedInto, setImportedInto] = useState<string | null>(null);
+  // The upload loop reads the latest queue, including files dropped while it runs.
+  const itemsRef = useRef<QueueItem[]>(items);
+  useEffect(() => {
+    itemsRef.current = items;
+  }, [items]);
+
+  const create = useMutation({ mutationFn: createSnapshot });
+  const summary = summarize(items);
+
+  const start = async () => {
+    setError(null);
+    setRunning(true);
+    try {
+      const snapshotId = target.mode === 'existing' ? target.id : await create.mutateAsync(target);
+      if (target.mode === 'new') setTarget({ mode: 'existing', id: snapshotId });
+      const attempted = new Set<string>();
+      for (;;) {
+        const next = itemsRef.current.find((i) => i.state.kind === 'queued' && !attempted.has(i.key));
+        if (!next) break;
+        attempted.add(next.key);
+        await importOne(snapshotId, next);
+      }
+      setImportedInto(snapshotId);
+      router.replace(`/import?snapshot=${snapshotId}`, { scroll: false });
+      // Server components (snapshot list and counts) re-read the database.
+      router.refresh();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const importOne = async (snapshotId: string, item: QueueItem) => {
+    dispatch({ type: 'progress', key: item.key, loaded: 0, total: item.file.size });
+    try {
+      const result = await uploadFile(snapshotId, item.file, item.path, ({ loaded, total }) => {
+        dispatch(loaded >= total ? { type: 'processing', key: item.key } : { type: 'progress', key: item.key, loaded, total });
+      });
+      dispatch({ type: 'done', key: item.key, result });
+    } catch (e) {
+      dispatch({ type: 'failed', key: item.key, message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const canStart = !running && summary.queued > 0 && isTargetComplete(target);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[20rem_1fr]">
+      <Card className="h-fit">
+        <CardHeader title="Target" description="Files are added to this snapshot." />
+        <div className="space-y-5 px-5 py-4">
+          <SnapshotTarget snapshots={snapshots} target={target} onChange={setTarget} disabled={running} />
+          <Button className="w-full" disabled={!canStart} onClick={start} data-testid="start-import">
+            {running ? 'Importing…' : summary.queued > 0 ? `Import ${summary.queued} file${summary.queued === 1 ? '' : 's'}` : 'Import'}
+          </Button>
+          {!isTargetComplete(target) && summary.queued > 0 ? (
+            <p className="text-xs text-slate-500">{target.mode === 'new' ? 'Name the new snapshot, its cluster and environment.' : 'Select a snapshot.'}</p>
+          ) : null}
+          {error ? <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">{error}</p> : null}
+          <p className="text-xs leading-relaxed text-slate-500">
+            YAML manifests and policies are imported before traffic files, so that traffic resolves to workloads. Importing the same
+            content twice counts it once.
+          </p>
+        </div>
+      </Card>
+      <div className="space-y-6">
+        <DropZone onFiles={(files) => dispatch({ type: 'add', files })} />
+        {items.length > 0 ? (
+          <Card>
+            <CardHeader
+              title={`Files (${items.length})`}
+              description={[
+                summary.succeeded ? `${summary.succeeded} imported` : null,
+                summary.duplicate ? `${summary.duplicate} already imported` : null,
+                summary.failed ? `${summary.failed} failed` : null,
+                summary.queued ? `${summary.queued} queued` : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+              actions={
+                <div className="flex items-center gap-3">
+                  {importedInto && !running ? (
+                    <Link href={`/graph?snapshot=${importedInto}`} className="text-sm font-medium text-brand-600 hover:text-brand-700">Open graph →</Link>
+                  ) : null}
+                  <Button variant="ghost" disabled={running} onClick={() => dispatch({ type: 'clear-finished' })}>Clear finished</Button>
+                </div>
+              }
+            />
+            <ul className="divide-y divide-slate-100" data-testid="import-files">
+              {items.map((item) => (
+                <FileRow key={item.key} item={item} onRemove={() => dispatch({ type: 'remove', key: item.key })} />
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+      </div>
+    </div>
+  );
+}

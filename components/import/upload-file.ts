@@ -1,0 +1,59 @@
+import { fileNameParam, importResponseSchema, importUrl, type ImportResult } from './import-result';
+
+export type UploadProgress = { loaded: number; total: number };
+
+/**
+ * Uploads one file as the raw request body, so the server can stream it without buffering.
+ * XMLHttpRequest, not fetch: only XHR reports upload progress in today's browsers.
+ * https://developer.mozilla.org/en-US/docs/Web/API/XMLHttpRequest/upload
+ */
+export function uploadFile(
+  snapshotId: string,
+  file: File,
+  path: string,
+  onProgress: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
+): Promise<ImportResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${importUrl(snapshotId)}?${fileNameParam}=${encodeURIComponent(path)}`);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
+    xhr.onerror = () => reject(new Error('The upload failed: the server could not be reached.'));
+    xhr.onabort = () => reject(new Error('The upload was cancelled.'));
+    xhr.onload = () => {
+      try {
+        resolve(parseResponse(xhr.status, xhr.responseText, path));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(file);
+  });
+}
+
+function parseResponse(status: number, text: string, path: string): ImportResult {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`The server answered ${status} without a JSON body.`);
+  }
+  const parsed = importResponseSchema.safeParse(body);
+  if (parsed.success && parsed.data.results[0]) return { ...parsed.data.results[0], fileName: path };
+  throw new Error(errorMessage(body) ?? `The server answered ${status} with an unexpected body.`);
+}
+
+/** Reads `{ error: { message } }`, `{ error: "…" }` or `{ message }`. */
+export function errorMessage(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  const error = record.error;
+  if (typeof error === 'string') return error;
+  if (typeof error === 'object' && error !== null && typeof (error as Record<string, unknown>).message === 'string') {
+    return (error as Record<string, string>).message;
+  }
+  return typeof record.message === 'string' ? record.message : undefined;
+}

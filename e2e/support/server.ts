@@ -1,0 +1,54 @@
+/**
+ * Playwright's web server: the production build of the app against the e2e database, with the
+ * Online Boutique demo loaded. Uses E2E_DATABASE_URL (set by `npm test`) or prepares its own
+ * database when started by a bare `npx playwright test`.
+ *
+ * E2E_SKIP_BUILD=1 reuses an existing `.next` build (faster local iterations).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { ensureDemoSnapshot } from '@/lib/db';
+import { disconnectPrisma } from '@/lib/db/client';
+import { prepareE2eDatabase } from './database';
+
+const port = process.env.PORT ?? '3100';
+let own: Awaited<ReturnType<typeof prepareE2eDatabase>> | undefined;
+let child: ChildProcess | undefined;
+
+async function main(): Promise<void> {
+  let url = process.env.E2E_DATABASE_URL;
+  if (!url) {
+    own = await prepareE2eDatabase();
+    url = own.url;
+    console.log(`e2e database: ${own.description}`);
+  }
+  const env = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1' };
+  await ensureDemoSnapshot(url);
+  await disconnectPrisma();
+  if (!process.env.E2E_SKIP_BUILD) await exec(['next', 'build'], env);
+  child = spawn('npx', ['next', 'start', '--port', port, '--hostname', '127.0.0.1'], { env, stdio: 'inherit' });
+  child.on('exit', (code) => void shutdown(code ?? 1));
+}
+
+function exec(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const run = spawn('npx', args, { env, stdio: 'inherit' });
+    child = run;
+    run.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npx ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+let stopping = false;
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  if (child && child.exitCode === null) child.kill('SIGTERM');
+  await own?.stop().catch(() => undefined);
+  process.exit(code);
+}
+
+process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGINT', () => void shutdown(0));
+main().catch((error: unknown) => {
+  console.error(`e2e server: ${error instanceof Error ? error.message : String(error)}`);
+  void shutdown(1);
+});

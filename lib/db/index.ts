@@ -1,0 +1,23 @@
+/**
+ * lib/db: the only place Prisma is used. Plain async functions; rows are reshaped into lib/model
+ * types at this boundary. The Next server reads DATABASE_URL and never starts a database itself:
+ * `npm start` (scripts/start.ts) resolves the embedded server and migrates before Next starts.
+ */
+export { getPrisma, disconnectPrisma, type Db } from './client';
+export { getDatabaseUrl, describeDatabaseUrl } from './database-url';
+export { DbError, isDbError, type DbErrorCode } from './errors';
+export {
+  listSnapshotsWithCounts,
+  createSnapshot,
+  getSnapshot,
+  deleteSnapshot,
+  type SnapshotInfo,
+  type SnapshotWithCounts,
+  type SnapshotCounts,
+  type NewSnapshot,
+} from './snapshots';
+export { saveSnapshotContent, loadSnapshotContent, trafficWindow, type SnapshotContent, type LoadedSnapshotContent, type PolicyInput } from './snapshot-content';
+export { policyFamily } from './rows/policy-rows';
+export { getHealth, type Health } from './health';
+export { ensureDemoSnapshot, DEMO_SNAPSHOT, type DemoResult } from './demo';
+export type { Tx } from './transaction';

@@ -1,0 +1,3 @@
+export { applyMigrations } from './apply';
+export { createMigration, migrationFolderName, type CreatedMigration } from './create';
+export { defaultMigrationPaths, listMigrationNames, type MigrationPaths } from './migrations-dir';

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { parseIntoClientConfig } from 'pg-connection-string';
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
+import type { SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
+
+/**
+ * Prisma's schema engine compiled to WebAssembly, driven through the pg driver adapter.
+ * The native `schema-engine` binary that `prisma migrate` downloads is unavailable offline,
+ * so Eastwest applies and creates migrations with this build (see /work/shared/NOTES.md).
+ *
+ * The package's default entry imports the `.wasm` file as an ES module, which Node rejects;
+ * like Prisma 6.19's CLI we compile the module ourselves and hand its exports to the JS glue.
+ */
+let loaded: Promise<void> | undefined;
+
+function loadWasm(): Promise<void> {
+  loaded ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
+    const bytes = await readFile(path.join(dir, 'schema_engine_bg.wasm'));
+    const module = new WebAssembly.Module(bytes);
+    const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': withUnrefTimers(bindings as unknown as WebAssembly.ModuleImports) });
+    bindings.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+  })();
+  return loaded;
+}
+
+/**
+ * The engine arms 10 s timers (connection timeouts) that it never clears; unref them so a finished
+ * script exits at once instead of lingering. The glue's import names carry a hash suffix.
+ */
+function withUnrefTimers(imports: WebAssembly.ModuleImports): WebAssembly.ModuleImports {
+  const patched: WebAssembly.ModuleImports = { ...imports };
+  for (const [name, value] of Object.entries(imports)) {
+    if (name.startsWith('__wbg_setTimeout_') && typeof value === 'function') {
+      patched[name] = (...args: unknown[]) => {
+        const timer = (value as (...a: unknown[]) => unknown)(...args);
+        (timer as { unref?: () => void } | undefined)?.unref?.();
+        return timer;
+      };
+    }
+  }
+  return patched;
+}
+
+export const EMPTY_FILTERS = { externalTables: [], externalEnums: [] };
+
+export interface SchemaFile {
+  path: string;
+  content: string;
+}
+
+/**
+ * Runs `fn` with an engine connected to `databaseUrl` and frees it afterwards.
+ * The engine creates its shadow database (for diffs from a migrations directory) through the
+ * same adapter: PrismaPg's `connectToShadowDb` creates a throw-away database and drops it.
+ */
+export async function withSchemaEngine<T>(databaseUrl: string, schema: SchemaFile, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  await loadWasm();
+  const logs: string[] = [];
+  // Split the URL into fields: PrismaPg's shadow database sets `database` on a copy of the pool
+  // options, and in node-postgres a `connectionString` would override it (connection-parameters.js).
+  const pool = new pg.Pool({ ...parseIntoClientConfig(databaseUrl), max: 2 });
+  const adapter = bindMigrationAwareSqlAdapterFactory(withShadowDatabase(new PrismaPg(pool), pool));
+  try {
+    const engine = await bindings.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, (log: string) => logs.push(log), adapter);
+    try {
+      return await fn(engine);
+    } finally {
+      engine.free();
+    }
+  } catch (error) {
+    throw toEngineError(error);
+  } finally {
+    // The engine does not dispose the adapter; end the pool so the process can exit.
+    await pool.end();
+  }
+}
+
+/**
+ * PrismaPg's own `connectToShadowDb` drops the shadow database before closing the pool connected to
+ * it, which PostgreSQL refuses ("is being accessed by other users") and leaks the database.
+ * This one closes the pool first and drops with FORCE.
+ */
+function withShadowDatabase(factory: PrismaPg, main: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => readCharAsText(await factory.connect()),
+    async connectToShadowDb() {
+      const name = `prisma_migrate_shadow_db_${randomUUID()}`;
+      await main.query(`CREATE DATABASE "${name}"`);
+      const shadowPool = new pg.Pool({ ...main.options, database: name, max: 2 });
+      const adapter = readCharAsText(await new PrismaPg(shadowPool).connect());
+      const dispose = adapter.dispose.bind(adapter);
+      adapter.dispose = async () => {
+        await dispose();
+        await shadowPool.end();
+        await main.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      };
+      return adapter;
+    },
+  };
+}
+
+/**
+ * The engine describes a database through pg_catalog, whose `"char"` columns (OID 18: relkind,
+ * contype, ...) PrismaPg does not map ("Column type 'char' could not be deserialized"). node-postgres
+ * returns their values as strings already, so report them as text. Patched on the adapter's private
+ * `performIO`, through which every query and every transaction of PrismaPg 7.10 passes.
+ */
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+type PerformIO = (query: unknown) => Promise<{ fields: { dataTypeID: number }[] }>;
+
+function readCharAsText<T extends object>(queryable: T): T {
+  const target = queryable as T & { performIO?: PerformIO; startTransaction?: (...args: unknown[]) => Promise<object> };
+  const performIO = target.performIO?.bind(target);
+  if (performIO) {
+    target.performIO = async (query) => {
+      const result = await performIO(query);
+      for (const field of result.fields) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+      return result;
+    };
+  }
+  const startTransaction = target.startTransaction?.bind(target);
+  if (startTransaction) target.startTransaction = async (...args) => readCharAsText(await startTransaction(...args));
+  return queryable;
+}
+
+/** The engine rejects with plain objects or strings; turn them into Errors with a readable message. */
+function toEngineError(error: unknown): Error {
+  if (error instanceof Error) return error;
+  if (typeof error === 'string') return new Error(error);
+  if (error && typeof error === 'object') {
+    const e = error as { message?: unknown; error?: unknown; meta?: unknown };
+    const message = typeof e.message === 'string' ? e.message : typeof e.error === 'string' ? e.error : JSON.stringify(error);
+    return Object.assign(new Error(message), { cause: error });
+  }
+  return new Error(String(error));
+}

@@ -1,0 +1,14 @@
+export type { Draft, DraftDocument, DraftInput, DraftKind, DraftObject, DraftScope, EdgeFilter, ExclusionReason, Grant, Operation, TimeWindow } from './types';
+export { DRAFT_KINDS } from './types';
+export { generateDraft } from './generate';
+export { keepAll, keepNotDenied, wasDenied, isDenialVerdict, inWindow } from './keep-edge';
+export { SYSTEM_NAMESPACES } from './collect-grants';
+export { selectWorkloadLabels, isStableLabelKey } from './selector-labels';
+export { toIstioPath, toCiliumPathRegex } from './path-template';
+export { renderYaml, renderFiles, renderDocument, sortDocuments } from './render';
+export { renderZip } from './zip';
+export { simulateDraft, combinePolicies, type SimulateInput, type Simulation, type SimulatedEdge, type SimulationMode } from './simulate';
+export { semanticDiff, type DiffInput, type PairChange, type SemanticDiff } from './semantic-diff';
+export { toManifestObjects, familyOf } from './objects';
+export { evaluateEdge, edgeConnections, endpointsOf, type EdgeOutcome, type EdgeVerdict, type EdgeLike } from './connections';
+export { validateDraftObject } from './schemas';

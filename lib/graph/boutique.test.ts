@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { classifyGraph, type ClassifiedGraph } from './index';
+import { BOUTIQUE_DIR, loadBoutique, readBoutiqueEdges } from './testing/boutique';
+
+/** fixtures/boutique/answer-key.json: the expected classification of the Online Boutique samples (README §3). */
+interface AnswerKey {
+  edges: { id: string; source: string; destination: string; port: number; protocol: string; classification: string }[];
+  wildcard_rules: { destination: string }[];
+  infrastructure: { source: string; destination: string; port: number; protocol: string; kind: string }[];
+  must_not_appear_as_edges: string[];
+}
+const key = JSON.parse(readFileSync(path.join(BOUTIQUE_DIR, 'answer-key.json'), 'utf8')) as AnswerKey;
+const expectedClass = { allowed_and_observed: 'allowed', observed_but_unauthorized: 'unauthorized', allowed_but_unused: 'unused' } as const;
+const realEdges = key.edges.filter((e) => !e.source.includes('<'));
+const danglingEdges = key.edges.filter((e) => e.source.includes('<'));
+
+const policySets = [
+  { name: 'NetworkPolicy', files: ['policies/networkpolicy.yaml'] },
+  { name: 'NetworkPolicy + AdminNetworkPolicy/BANP', files: ['policies/networkpolicy.yaml', 'policies/adminnetworkpolicy-v1alpha1.yaml'] },
+];
+
+describe.each(policySets)('Online Boutique classified with $name and edges.jsonl', ({ files }) => {
+  let graph: ClassifiedGraph;
+  beforeAll(async () => {
+    const b = await loadBoutique(files);
+    graph = classifyGraph({ inventory: b.inventory, evaluator: b.evaluator, edges: readBoutiqueEdges() });
+  });
+  const find = (e: { source: string; destination: string; port: number; protocol: string }) =>
+    graph.edges.find((x) => x.source === e.source && x.destination === e.destination && x.port === e.port && x.protocol === e.protocol);
+
+  test.each(realEdges)('$id $source -> $destination :$port is $classification', (e) => {
+    const edge = find(e);
+    expect(edge, `${e.id} missing`).toBeDefined();
+    expect(edge!.class).toBe(expectedClass[e.classification as keyof typeof expectedClass]);
+    // U1-U3 are blocked attempts: the policies deny them and the data plane dropped them.
+    expect(edge!.state).toBe(edge!.class === 'unauthorized' ? 'denied' : null);
+    expect(edge!.explanation.summary).not.toBe('');
+    expect(edge!.observed === null).toBe(edge!.class === 'unused');
+  });
+
+  test.each(danglingEdges)('$id is a dangling rule, not an edge', (e) => {
+    expect(graph.edges.filter((x) => x.destination === e.destination && x.port === e.port && x.class === 'unused')).toEqual([]);
+    const dangling = graph.unusedRules.filter((r) => r.dangling);
+    expect(dangling.map((r) => r.ref)).toContain('NetworkPolicy/boutique/paymentservice#ingress[0].from[1]');
+  });
+
+  test('no unused edge other than the answer key\'s (the wildcard is not expanded)', () => {
+    const unused = graph.edges.filter((x) => x.class === 'unused' && x.infra === null).map((x) => `${x.source}->${x.destination}:${x.port}`);
+    expect(unused.sort()).toEqual(realEdges.filter((e) => e.classification === 'allowed_but_unused').map((e) => `${e.source}->${e.destination}:${e.port}`).sort());
+  });
+
+  test.each(key.wildcard_rules)('the wildcard rule on $destination is reported once, used by the observed callers', (w) => {
+    const rules = graph.wildcardRules.filter((r) => r.direction === 'ingress' && r.workloads.includes(w.destination) && r.rule.kind === 'NetworkPolicy');
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.usedBy).toBeGreaterThanOrEqual(2); // E1 loadgenerator, E2 ingress gateway (+ kubelet probe)
+  });
+
+  test.each(key.infrastructure.filter((i) => i.kind === 'dns' || i.kind === 'kubelet_probe').filter((i) => !i.source.includes('(')))('infrastructure $source -> $destination is flagged', (i) => {
+    const edge = find(i);
+    if (edge) expect(edge.infra).not.toBeNull();
+  });
+
+  test('DNS and kubelet probe edges are infra edges, with infra peers as distinct nodes', () => {
+    expect(graph.edges.filter((e) => e.infra === 'dns' && e.observed).map((e) => e.source)).toEqual(['boutique/checkoutservice', 'boutique/frontend']);
+    // Rules that grant DNS to every workload (ANP cluster-allow-dns) add unused DNS edges: infra too, hidden with infra.
+    expect(graph.edges.filter((e) => e.destination === 'kube-system/coredns').every((e) => e.infra === 'dns')).toBe(true);
+    expect(graph.edges.filter((e) => e.infra === 'probe').map((e) => e.source)).toEqual(['node:ip-10-0-1-23.eu-west-1.compute.internal']);
+    const kinds = Object.fromEntries(graph.nodes.map((n) => [n.id, n.kind]));
+    expect(kinds).toMatchObject({ 'kube-system/coredns': 'infra', 'node:ip-10-0-1-23.eu-west-1.compute.internal': 'node', 'ip:10.0.3.250': 'external', 'tools/netshoot-debug': 'pod', 'boutique/frontend': 'workload' });
+  });
+
+  test.each(key.must_not_appear_as_edges)('no edge %s', (text) => {
+    const [source, destination] = text.split(' (')[0]!.split(' -> ') as [string, string];
+    expect(graph.edges.filter((e) => e.source === source && e.destination === destination)).toEqual([]);
+  });
+
+  test('unprotected badges: boutique is isolated both ways (deny-all), the other namespaces are not', () => {
+    const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+    expect(byId.get('boutique/paymentservice')!.unprotected).toEqual({ ingress: false, egress: false });
+    expect(byId.get('tools/netshoot-debug')!.unprotected).toEqual({ ingress: true, egress: true });
+    expect(byId.get('tools/netshoot-debug')!.badges).toEqual(expect.arrayContaining(['unprotected-ingress', 'unprotected-egress']));
+  });
+
+  test('summary counts agree with the edges', () => {
+    const s = graph.summary;
+    expect(s.allowed + s.unauthorized + s.unused).toBe(graph.edges.length);
+    expect(s.denied + s.unprotected).toBe(s.unauthorized);
+    expect(graph.edges.filter((e) => e.class === 'unused' && !e.infra)).toHaveLength(2);
+  });
+});
+
+describe('time window', () => {
+  test('a window before the demo attack leaves U1-U3 out and moves no allowed edge to unused', async () => {
+    const b = await loadBoutique();
+    const graph = classifyGraph({ inventory: b.inventory, evaluator: b.evaluator, edges: readBoutiqueEdges(), window: { from: '2026-03-12T09:30:00Z', to: '2026-03-12T09:40:00Z' } });
+    expect(graph.edges.filter((e) => e.class === 'unauthorized' && e.state === 'denied')).toEqual([]);
+    expect(graph.summary.unused).toBe(2);
+    expect(graph.trafficRange).toEqual({ start: '2026-03-12T09:30:00Z', end: '2026-03-12T09:44:59Z' });
+  });
+
+  test('a window after all traffic makes every explicit grant unused, with the last time each rule matched', async () => {
+    const b = await loadBoutique();
+    const graph = classifyGraph({ inventory: b.inventory, evaluator: b.evaluator, edges: readBoutiqueEdges(), window: { from: '2026-03-12T10:00:00Z' } });
+    expect(graph.edges.every((e) => e.class === 'unused')).toBe(true);
+    const checkoutToPayment = graph.unusedRules.find((r) => r.ref === 'NetworkPolicy/boutique/paymentservice#ingress[0].from[0]');
+    expect(checkoutToPayment?.lastMatched).toBe('2026-03-12T09:44:44Z');
+  });
+});

@@ -1,0 +1,81 @@
+import type { EndpointName } from '../model/identity';
+import type { Protocol } from '../model/kubernetes';
+import type { ObservedEdge } from '../traffic/model';
+import type { EdgeOperation, ObservedSummary, TimeWindow } from './model';
+
+/** An observed edge at workload level: one per (source, destination, port, protocol), L7 routes kept as operations. */
+export interface CollapsedEdge {
+  id: string;
+  source: EndpointName;
+  destination: EndpointName;
+  port: number;
+  protocol: Protocol;
+  observed: ObservedSummary;
+  operations: EdgeOperation[];
+  appProtocol?: string;
+  observedBy: string[];
+}
+
+export const edgeId = (source: string, destination: string, port: number, protocol: string): string => `${source}|${destination}|${port}|${protocol}`;
+
+/**
+ * Whether an aggregated edge overlaps the window. Edges are aggregates over [firstSeen, lastSeen]; an edge that
+ * overlaps the window counts whole (the aggregate cannot be split). RFC 3339 UTC strings compare as instants once
+ * parsed; `Date.parse` keeps offsets and fractional seconds right.
+ */
+export function overlapsWindow(edge: Pick<ObservedEdge, 'firstSeen' | 'lastSeen'>, window: TimeWindow): boolean {
+  if (window.from && Date.parse(edge.lastSeen) < Date.parse(window.from)) return false;
+  if (window.to && Date.parse(edge.firstSeen) > Date.parse(window.to)) return false;
+  return true;
+}
+
+const addCounts = (into: Record<string, number>, from: Record<string, number>) => {
+  for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
+};
+const earlier = (a: string, b: string) => (Date.parse(a) <= Date.parse(b) ? a : b);
+const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
+
+/**
+ * Pass 1: keep the edges in the window and collapse the per-route edges of the traffic import into one edge per
+ * (source, destination, destination pod port, protocol). Methods and path templates become the edge's operations.
+ */
+export function collapseObservedEdges(edges: readonly ObservedEdge[], window: TimeWindow = {}): CollapsedEdge[] {
+  const byId = new Map<string, CollapsedEdge>();
+  const filtered = !!(window.from || window.to);
+  for (const e of edges) {
+    if (filtered && !overlapsWindow(e, window)) continue;
+    const id = edgeId(e.source, e.destination, e.port, e.protocol);
+    let c = byId.get(id);
+    if (!c) {
+      c = { id, source: e.source, destination: e.destination, port: e.port, protocol: e.protocol, observed: { count: e.count, firstSeen: e.firstSeen, lastSeen: e.lastSeen, verdicts: { ...e.verdicts } }, operations: [], observedBy: [...e.observedBy] };
+      if (e.appProtocol) c.appProtocol = e.appProtocol;
+      byId.set(id, c);
+    } else {
+      c.observed.count += e.count;
+      c.observed.firstSeen = earlier(c.observed.firstSeen, e.firstSeen);
+      c.observed.lastSeen = later(c.observed.lastSeen, e.lastSeen);
+      addCounts(c.observed.verdicts, e.verdicts);
+      if (!c.appProtocol && e.appProtocol) c.appProtocol = e.appProtocol;
+      for (const by of e.observedBy) if (!c.observedBy.includes(by)) c.observedBy.push(by);
+    }
+    if (e.method !== undefined || e.pathTemplate !== undefined) addOperation(c, e);
+  }
+  const out = [...byId.values()];
+  for (const c of out) {
+    if (c.observedBy.length > 1) c.observedBy.sort();
+    if (c.operations.length > 1) c.operations.sort((a, b) => b.count - a.count || (a.path ?? '').localeCompare(b.path ?? '') || (a.method ?? '').localeCompare(b.method ?? ''));
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function addOperation(c: CollapsedEdge, e: ObservedEdge) {
+  let op = c.operations.find((o) => o.method === e.method && o.path === e.pathTemplate);
+  if (!op) {
+    op = { count: 0, verdicts: {} };
+    if (e.method !== undefined) op.method = e.method;
+    if (e.pathTemplate !== undefined) op.path = e.pathTemplate;
+    c.operations.push(op);
+  }
+  op.count += e.count;
+  addCounts(op.verdicts, e.verdicts);
+}

@@ -1,0 +1,221 @@
+import type { EndpointName } from '../model/identity';
+import type { Labels, Protocol, WorkloadKind } from '../model/kubernetes';
+import type { LayerDecision, LayerName, RuleRef } from '../model/verdict';
+
+/**
+ * The classified east-west graph: what the UI draws, the API returns and `eastwest analyze --json` prints.
+ * Plain JSON data only (no Maps, no classes), so it crosses the API boundary unchanged.
+ */
+
+export type NodeKind = 'workload' | 'pod' | 'external' | 'node' | 'infra' | 'dangling';
+
+/** Badges the UI shows on a node (besides `unprotected`). */
+export type NodeBadge = 'unprotected-ingress' | 'unprotected-egress' | 'dns' | 'apiserver' | 'mesh-control-plane' | 'ingress-gateway' | 'host-network';
+
+export interface GraphNode {
+  /** The endpoint name (`ns/workload`, `world`, `ip:10.0.3.250`, `node:<name>`, `dangling:<rule>`). */
+  id: EndpointName;
+  kind: NodeKind;
+  /** Short label for drawing: the workload name, the IP, the node name. */
+  name: string;
+  /** Absent for peers outside any namespace (world, ip:, node:). */
+  namespace?: string;
+  /** Owning controller kind for workloads and bare pods. */
+  workloadKind?: WorkloadKind;
+  labels: Labels;
+  serviceAccount?: string;
+  /** Number of pods of the workload in the inventory (0 for non-workload peers). */
+  pods: number;
+  /**
+   * True per direction when no enforcing layer isolates the workload: anything may reach it (ingress) or it may reach
+   * anything (egress) by default. Drawn as a badge instead of n² default-allow edges. Always false for non-workloads.
+   */
+  unprotected: { ingress: boolean; egress: boolean };
+  badges: NodeBadge[];
+}
+
+/**
+ * Classes of the issue's classification:
+ * - `allowed`: observed, and explicitly allowed by a rule on every enforcing layer;
+ * - `unauthorized`: observed and not explicitly authorized (see `EdgeState`);
+ * - `unused`: a rule explicitly grants it, and no traffic was observed in the window.
+ */
+export type EdgeClass = 'allowed' | 'unauthorized' | 'unused';
+export const EDGE_CLASSES: readonly EdgeClass[] = ['allowed', 'unauthorized', 'unused'];
+
+/**
+ * Sub-state of `unauthorized`: `denied` = a layer denies it or the data plane recorded the attempt as blocked;
+ * `unprotected` = it flows only because an end is not isolated (allowed by default, nobody authorized it).
+ */
+export type EdgeState = 'denied' | 'unprotected';
+
+/** Why an edge is infrastructure rather than application traffic (hidden by the "hide infra" filter). */
+export type InfraKind = 'dns' | 'probe' | 'apiserver' | 'mesh-control-plane';
+
+export interface ObservedSummary {
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+  /** Count per data-plane verdict (`forwarded`, `dropped:POLICY_DENIED`, `rbac_denied`, `denied:403`, ...). */
+  verdicts: Record<string, number>;
+}
+
+/** One L7 operation seen on an edge (kept as detail when edges are collapsed to workload level). */
+export interface EdgeOperation {
+  method?: string;
+  path?: string;
+  count: number;
+  verdicts: Record<string, number>;
+}
+
+export interface PodPairEvaluation {
+  /** Pod pairs evaluated (capped) and the number that exist. */
+  evaluated: number;
+  total: number;
+  /** True when the evaluated pod pairs did not all get the same verdict. */
+  disagree: boolean;
+  /** When they disagree: one line per distinct outcome, e.g. `frontend-a -> pay-1: denied (network: ...)`. */
+  details: string[];
+}
+
+export interface EdgeExplanation {
+  /** One human sentence: why this class. */
+  summary: string;
+  /** The policy verdict's one-liner (`network: allowed by ...; istio: ...`), or why nothing could be evaluated. */
+  verdict: string;
+  /** Per enforcing layer, from the representative pod pair. Empty when no layer enforces. */
+  layers: LayerDecision[];
+  podPairs: PodPairEvaluation;
+  /** Extra facts (`observed 3 blocked attempts`, `source is not a cluster endpoint`). */
+  notes: string[];
+}
+
+export interface ClassifiedEdge {
+  /** Stable id: `source|destination|port|protocol`. */
+  id: string;
+  source: EndpointName;
+  destination: EndpointName;
+  /** Destination pod port. */
+  port: number;
+  protocol: Protocol;
+  class: EdgeClass;
+  /** Set for `unauthorized` only. */
+  state: EdgeState | null;
+  /** `null` for `unused` edges. */
+  observed: ObservedSummary | null;
+  explanation: EdgeExplanation;
+  /** L7 operations seen (method and path template); empty for L4-only sources. */
+  operations: EdgeOperation[];
+  /** The rules that decided (allowing rules for allowed/unused, denying or isolating ones for denied). */
+  rules: RuleRef[];
+  appProtocol?: string;
+  observedBy: string[];
+  infra: InfraKind | null;
+}
+
+export interface UnusedRule {
+  rule: RuleRef;
+  /** `formatRuleRef(rule)`, precomputed for display and search. */
+  ref: string;
+  layer?: LayerName;
+  /** Last time any observed traffic matched it (outside the window too), `null` = never. */
+  lastMatched: string | null;
+  /** The rule's peer or target matches no existing workload, pod, namespace or ServiceAccount (A2). */
+  dangling: boolean;
+  reason: string;
+}
+
+/** A rule whose peer side matches everything: shown once instead of N edges (`any -> boutique/frontend`). */
+export interface WildcardRule {
+  rule: RuleRef;
+  ref: string;
+  layer?: LayerName;
+  direction: 'ingress' | 'egress';
+  /** The workloads the rule protects (destinations for ingress, sources for egress). */
+  workloads: EndpointName[];
+  /** Observed edges in the window that this rule allowed. */
+  usedBy: number;
+  lastMatched: string | null;
+}
+
+export interface GraphSummary {
+  nodes: number;
+  edges: number;
+  allowed: number;
+  unauthorized: number;
+  denied: number;
+  unprotected: number;
+  unused: number;
+  infra: number;
+  unusedRules: number;
+  danglingRules: number;
+  wildcardRules: number;
+}
+
+export interface TimeWindow {
+  /** RFC 3339; inclusive bounds, either may be absent. */
+  from?: string;
+  to?: string;
+}
+
+export interface ClassifiedGraph {
+  nodes: GraphNode[];
+  edges: ClassifiedEdge[];
+  unusedRules: UnusedRule[];
+  wildcardRules: WildcardRule[];
+  summary: GraphSummary;
+  window: TimeWindow;
+  /** First and last time over all observed traffic (the range the UI's window slider offers), `null` when none. */
+  trafficRange: { start: string; end: string } | null;
+  /** Limits of this classification the user should know (e.g. enumeration skipped for a layer). */
+  notes: string[];
+}
+
+/** A namespace collapsed into one compound node: edges between collapsed namespaces are summed per class. */
+export interface SummaryEdge {
+  id: string;
+  source: EndpointName;
+  destination: EndpointName;
+  /** Number of edges summarised per class/state. */
+  counts: { allowed: number; denied: number; unprotected: number; unused: number };
+  total: number;
+}
+
+export interface CollapsedNamespace {
+  /** `ns:<namespace>`. */
+  id: string;
+  namespace: string;
+  workloads: number;
+  unprotected: { ingress: number; egress: number };
+}
+
+export interface GraphFilters {
+  namespaces?: string[];
+  classes?: EdgeClass[];
+  states?: EdgeState[];
+  port?: number;
+  protocol?: Protocol;
+  method?: string;
+  /** Substring or `*` glob on the operation path template. */
+  path?: string;
+  /** Case-insensitive text on endpoint names and node labels. */
+  search?: string;
+  hideInfra?: boolean;
+}
+
+/** What the API returns: the filtered graph, with big namespaces collapsed into compound summaries. */
+export interface GraphView {
+  nodes: GraphNode[];
+  edges: ClassifiedEdge[];
+  collapsed: CollapsedNamespace[];
+  summaryEdges: SummaryEdge[];
+  unusedRules: UnusedRule[];
+  wildcardRules: WildcardRule[];
+  /** Counts of the whole (unfiltered) graph, for the legend. */
+  summary: GraphSummary;
+  /** Counts after filtering. */
+  visible: { nodes: number; edges: number };
+  window: TimeWindow;
+  trafficRange: { start: string; end: string } | null;
+  notes: string[];
+}

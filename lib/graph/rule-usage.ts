@@ -1,0 +1,94 @@
+import type { EndpointName } from '../model/identity';
+import { formatRuleRef, type LayerName, type RuleRef, type Verdict } from '../model/verdict';
+import type { UnusedRule, WildcardRule } from './model';
+import type { CatalogRule } from './rule-catalog';
+
+/** The rules that matched a connection: allow rules of explicit decisions and deny rules (not the isolating policies of a `no-match`). */
+export function matchedRules(verdict: Verdict): { rule: RuleRef; layer: LayerName }[] {
+  return verdict.layers.filter((l) => l.basis === 'explicit' || l.basis === 'deny-rule').flatMap((l) => l.rules.map((rule) => ({ rule, layer: l.layer })));
+}
+
+/** One observed edge as rule usage sees it: which rules matched it and when it was last seen. */
+export interface RuleHit {
+  source: EndpointName;
+  destination: EndpointName;
+  lastSeen: string;
+  inWindow: boolean;
+  verdict: Verdict | null;
+}
+
+interface Usage {
+  rule: RuleRef;
+  layer?: LayerName;
+  inWindow: number;
+  lastMatched: string | null;
+  /** Workloads seen on the rule's own side (destination of ingress, source of egress), for rules not in the catalog. */
+  seenOn: Set<EndpointName>;
+}
+
+const directionOf = (r: RuleRef): 'ingress' | 'egress' => (/^(spec\.)?egress/.test(r.path ?? '') ? 'egress' : 'ingress');
+
+/**
+ * Pass: per-rule usage. Every known allow rule (the catalog, plus rules other layers named in verdicts) gets the
+ * number of observed edges in the window it matched and the last time any observed traffic matched it, including
+ * traffic outside the window. Rules with no match in the window are reported as unused (dangling ones flagged);
+ * wildcard rules are listed once with their usage.
+ */
+export function computeRuleUsage(catalog: readonly CatalogRule[], hits: readonly RuleHit[], grantedRules: readonly { rule: RuleRef; layer?: LayerName }[]): { unusedRules: UnusedRule[]; wildcardRules: WildcardRule[] } {
+  const usage = new Map<string, Usage>();
+  const touch = (rule: RuleRef, layer?: LayerName): Usage => {
+    const ref = formatRuleRef(rule);
+    let u = usage.get(ref);
+    if (!u) usage.set(ref, (u = { rule, ...(layer ? { layer } : {}), inWindow: 0, lastMatched: null, seenOn: new Set() }));
+    if (rule.wildcard && !u.rule.wildcard) u.rule = rule;
+    return u;
+  };
+  for (const c of catalog) if (c.action === 'allow') touch(c.rule, c.layer);
+  for (const g of grantedRules) touch(g.rule, g.layer);
+  for (const h of hits) {
+    if (!h.verdict) continue;
+    for (const { rule, layer } of matchedRules(h.verdict)) {
+      const u = touch(rule, layer);
+      if (h.inWindow) u.inWindow++;
+      if (u.lastMatched === null || Date.parse(h.lastSeen) > Date.parse(u.lastMatched)) u.lastMatched = h.lastSeen;
+      u.seenOn.add(directionOf(rule) === 'egress' ? h.source : h.destination);
+    }
+  }
+  const byRef = new Map(catalog.map((c) => [c.ref, c]));
+  const unusedRules: UnusedRule[] = [];
+  const wildcardRules: WildcardRule[] = [];
+  for (const [ref, u] of usage) {
+    const c = byRef.get(ref);
+    if (c && c.action !== 'allow') continue;
+    const wildcard = c?.wildcard ?? u.rule.wildcard === true;
+    if (wildcard) {
+      wildcardRules.push({
+        rule: u.rule,
+        ref,
+        ...(u.layer ? { layer: u.layer } : {}),
+        direction: c?.direction ?? directionOf(u.rule),
+        workloads: c ? c.targets : [...u.seenOn].sort(),
+        usedBy: u.inWindow,
+        lastMatched: u.lastMatched,
+      });
+    }
+    if (u.inWindow > 0) continue;
+    const dangling = c?.dangling ?? false;
+    unusedRules.push({
+      rule: u.rule,
+      ref,
+      ...(u.layer ? { layer: u.layer } : {}),
+      lastMatched: u.lastMatched,
+      dangling,
+      reason: dangling
+        ? `dangling: ${c?.danglingReason ?? 'matches nothing'}`
+        : u.lastMatched
+          ? `no traffic in the window matched it (last matched ${u.lastMatched})`
+          : 'no observed traffic ever matched it',
+    });
+  }
+  const byRefOrder = <T extends { ref: string }>(a: T, b: T) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+  unusedRules.sort((a, b) => Number(b.dangling) - Number(a.dangling) || byRefOrder(a, b));
+  wildcardRules.sort(byRefOrder);
+  return { unusedRules, wildcardRules };
+}

@@ -1,0 +1,15 @@
+export { createEvaluator, createEvaluatorFromLayers, combineDecisions, ignoredKindDiagnostics } from './evaluate';
+export { layerFactories, KNOWN_POLICY_GROUPS } from './layers';
+export { networkLayerFactory, createNetworkLayer, decideNetwork, type NetworkLayer } from './network/layer';
+export { NetworkModel, isNetworkLayerKind } from './network/model';
+export { computeMatrix, type ReachMatrix, type MatrixEntry, type MatrixOptions } from './matrix';
+export { answerReachQuery, type ReachQuery, type ReachAnswer, type PairResult, type ReachResult } from './workloads';
+export { parseNetworkPolicy } from './netpol/parse';
+export type { Netpol, NetpolRule, NetpolPeer } from './netpol/types';
+export { parseClusterPolicy } from './anp/parse';
+export type { ClusterPolicy, ClusterRule, ClusterAction, Tier } from './anp/types';
+export { parseSelector, matchSelector, formatSelector, isEmptySelector, type LabelSelector } from './model/selector';
+export { parseCidr, cidrContains, parseIp, type Cidr } from './model/cidr';
+export { matchPortRule, matchPortRules, formatPortRule, type PortRule, type PortRules } from './model/ports';
+export { matchPeer, type Peer } from './model/peer';
+export { EndpointIndex, type EndpointFacts } from './model/endpoint';

@@ -1,0 +1,64 @@
+import type { Pod } from '../../model/kubernetes';
+import type { IstioAuthorizationPolicy, IstioPeerAuthentication, MtlsMode } from './model';
+
+const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
+
+const subset = (want: Record<string, string>, labels: Record<string, string>) => Object.entries(want).every(([k, v]) => labels[k] === v);
+
+/**
+ * Whether an AuthorizationPolicy applies to a pod's sidecar (pilot/pkg/model/policyattachment.go):
+ * a policy in the root namespace applies mesh-wide (its selector then matches in every namespace),
+ * otherwise only in its own namespace; `targetRefs` policies attach to Gateway API gateways
+ * (pods labelled `gateway.networking.k8s.io/gateway-name`), never to ordinary sidecars.
+ */
+export function policyAppliesTo(policy: IstioAuthorizationPolicy, pod: Pod, rootNamespace: string): boolean {
+  if (policy.namespace !== rootNamespace && policy.namespace !== pod.namespace) return false;
+  switch (policy.scope.kind) {
+    case 'namespace':
+      return true;
+    case 'selector':
+      return subset(policy.scope.matchLabels, pod.labels);
+    case 'targetRefs': {
+      const gateway = pod.labels[GATEWAY_NAME_LABEL];
+      return gateway !== undefined && policy.namespace === pod.namespace && policy.scope.gateways.includes(gateway);
+    }
+  }
+}
+
+export interface EffectiveMtls {
+  mode: Exclude<MtlsMode, 'UNSET'>;
+  /** The PeerAuthentication that set the mode, absent when it is Istio's default (PERMISSIVE). */
+  decidedBy?: IstioPeerAuthentication;
+  portLevel: boolean;
+}
+
+/** Istio keeps the policy whose creationTimestamp is strictly earlier (a missing timestamp is the zero time). */
+const older = (a: IstioPeerAuthentication, b: IstioPeerAuthentication | undefined) => !b || (a.createdAt ?? '') < (b.createdAt ?? '');
+
+/**
+ * The mTLS mode a pod's sidecar enforces on one port (pilot/pkg/security/authn/policy_applier.go
+ * `ComposePeerAuthentication`): workload (selector, not in the root namespace) over namespace over
+ * mesh (root namespace, no selector); UNSET inherits; the oldest policy wins at each level;
+ * selector policies in the root namespace are ignored; portLevelMtls (workload level only) last.
+ * Without any policy the mode is PERMISSIVE.
+ */
+export function effectiveMtls(policies: readonly IstioPeerAuthentication[], pod: Pod, port: number, rootNamespace: string): EffectiveMtls {
+  let mesh: IstioPeerAuthentication | undefined;
+  let ns: IstioPeerAuthentication | undefined;
+  let workload: IstioPeerAuthentication | undefined;
+  for (const p of policies) {
+    if (p.namespace !== pod.namespace && p.namespace !== rootNamespace) continue;
+    if (p.matchLabels === null) {
+      if (p.namespace === rootNamespace) {
+        if (older(p, mesh)) mesh = p;
+      } else if (older(p, ns)) ns = p;
+    } else if (p.namespace !== rootNamespace && subset(p.matchLabels, pod.labels)) {
+      if (older(p, workload)) workload = p;
+    }
+  }
+  let out: EffectiveMtls = { mode: 'PERMISSIVE', portLevel: false };
+  for (const level of [mesh, ns, workload]) if (level && level.mode !== 'UNSET') out = { mode: level.mode, decidedBy: level, portLevel: false };
+  const portMode = workload?.portLevel.get(port);
+  if (workload && portMode !== undefined && portMode !== 'UNSET') out = { mode: portMode, decidedBy: workload, portLevel: true };
+  return out;
+}

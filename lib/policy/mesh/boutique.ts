@@ -1,0 +1,53 @@
+/**
+ * The Online Boutique fixtures (fixtures/boutique, see its README) for the mesh layer tests: the cluster
+ * export, the answer key, and one real gRPC method per service (protos/demo.proto, package hipstershop)
+ * so a query can name the request a caller really makes.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildInventory } from '../../inventory';
+import { parseManifestText } from '../../manifest';
+import type { Inventory } from '../../model/kubernetes';
+import type { ManifestObject } from '../../model/manifest';
+import type { HttpRequest } from '../../model/verdict';
+
+const root = path.resolve(import.meta.dirname, '../../../fixtures/boutique');
+
+export interface AnswerEdge {
+  id: string;
+  source: string;
+  destination: string;
+  port: number;
+  protocol: string;
+  classification: 'allowed_and_observed' | 'observed_but_unauthorized' | 'allowed_but_unused';
+}
+
+export function loadBoutique(policyFile: string, extra = ''): { inventory: Inventory; objects: ManifestObject[]; edges: AnswerEdge[] } {
+  const read = (f: string) => readFileSync(path.join(root, f), 'utf8');
+  const cluster = parseManifestText(read('kubernetes/cluster-state.json'), 'cluster-state.json').value;
+  const policies = parseManifestText(read(`policies/${policyFile}`), policyFile).value;
+  const more = extra ? parseManifestText(extra, 'extra.yaml').value : [];
+  const objects = [...cluster, ...policies, ...more];
+  const edges = (JSON.parse(read('answer-key.json')) as { edges: AnswerEdge[] }).edges;
+  return { inventory: buildInventory(objects).value, objects, edges };
+}
+
+const GRPC: Record<string, string> = {
+  adservice: 'AdService/GetAds',
+  cartservice: 'CartService/GetCart',
+  checkoutservice: 'CheckoutService/PlaceOrder',
+  currencyservice: 'CurrencyService/Convert',
+  emailservice: 'EmailService/SendOrderConfirmation',
+  paymentservice: 'PaymentService/Charge',
+  productcatalogservice: 'ProductCatalogService/ListProducts',
+  recommendationservice: 'RecommendationService/ListRecommendations',
+  shippingservice: 'ShippingService/GetQuote',
+};
+
+/** The request the caller makes on this edge: a gRPC call (POST /hipstershop.<Service>/<Method>), GET / on the storefront, none for redis. */
+export function boutiqueRequest(destination: string): HttpRequest | undefined {
+  const svc = destination.split('/')[1] ?? '';
+  if (svc === 'frontend') return { method: 'GET', path: '/product/OLJCESPC7Z' };
+  const rpc = GRPC[svc];
+  return rpc ? { method: 'POST', path: `/hipstershop.${rpc}`, headers: { 'content-type': 'application/grpc' } } : undefined;
+}

@@ -1,0 +1,6 @@
+export * from './json';
+export * from './tri';
+export * from './membership';
+export * from './principal';
+export * from './protocol';
+export * from './endpoints';

@@ -1,0 +1,38 @@
+import type { Diagnostic } from '../../model/diagnostics';
+import type { Protocol } from '../../model/kubernetes';
+import type { SkipReason, TrafficRecord } from '../model';
+
+/** What a parser can ask about the cluster while parsing (direction heuristics need to know which side listens). */
+export interface ParseHelpers {
+  /** `true` if `ip` is a pod or Service IP that declares `port`; `false` if the IP is known and does not; `undefined` if the IP is unknown. */
+  isListeningPort(ip: string, port: number, protocol: Protocol): boolean | undefined;
+}
+
+export interface ParserOptions {
+  file: string;
+  /** `ns/name` or `ns/name:port`, the destination for server-side logs that do not name it (NGINX, app logs). */
+  destination?: string;
+  /** Time used for records without a timestamp (Linkerd tap), RFC 3339. */
+  defaultTime: string;
+}
+
+/** Where a parser sends its output. Parsers never throw on bad input. */
+export interface ParserSink {
+  record(r: TrafficRecord): void;
+  /** A line that is read but not turned into a record; `message` makes it a reported bad record. */
+  skip(line: number, reason: SkipReason, message?: string): void;
+  diagnostic(d: Diagnostic): void;
+}
+
+/** A streaming parser: fed one unit (line, or JSON object for `json-objects` formats) at a time. */
+export interface FormatParser {
+  push(text: string, line: number): void;
+  /** Flushes state kept for correlation (pending requests, unmatched outbound entries). */
+  end(): void;
+}
+
+export interface FormatDefinition {
+  /** How the input is cut into units. */
+  unit: 'lines' | 'json-objects';
+  create(sink: ParserSink, options: ParserOptions, helpers: ParseHelpers): FormatParser;
+}

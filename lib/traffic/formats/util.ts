@@ -1,0 +1,104 @@
+import type { Protocol } from '../../model/kubernetes';
+
+/**
+ * Normalises a timestamp to RFC 3339 UTC with milliseconds, so times from all formats compare as strings.
+ * Fast path for `…Z` timestamps (Hubble's nanosecond RFC 3339, Envoy's `%START_TIME%`): no Date parsing.
+ */
+export function normalizeTime(s: string): string | undefined {
+  if (s.length >= 20 && s.charCodeAt(s.length - 1) === 90 /* Z */ && s.charCodeAt(10) === 84 /* T */ && s.charCodeAt(19) !== 43 && s.charCodeAt(19) !== 45) {
+    const base = s.slice(0, 19);
+    if (s.length === 20) return `${base}.000Z`;
+    if (s.charCodeAt(19) === 46 /* . */) {
+      const frac = s.slice(20, s.length - 1);
+      return `${base}.${(frac + '000').slice(0, 3)}Z`;
+    }
+  }
+  const ms = Date.parse(s);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+export function epochSecondsToTime(sec: number): string {
+  return new Date(sec * 1000).toISOString();
+}
+
+export function addMillis(time: string, ms: number): string {
+  return new Date(Date.parse(time) + ms).toISOString();
+}
+
+/** IANA protocol numbers used by VPC flow logs. */
+export function protocolFromNumber(n: number): Protocol | undefined {
+  return n === 6 ? 'TCP' : n === 17 ? 'UDP' : n === 132 ? 'SCTP' : undefined;
+}
+
+export function protocolFromName(s: string): Protocol | undefined {
+  const u = s.toUpperCase();
+  return u === 'TCP' || u === 'UDP' || u === 'SCTP' ? u : undefined;
+}
+
+/** Splits `ip:port`, `[v6]:port`; returns undefined for `-`/empty. */
+export function splitHostPort(s: unknown): { ip: string; port: number } | undefined {
+  if (typeof s !== 'string' || s === '' || s === '-') return undefined;
+  if (s.startsWith('[')) {
+    const end = s.indexOf(']');
+    const port = Number(s.slice(end + 2));
+    return end > 0 && Number.isInteger(port) ? { ip: s.slice(1, end), port } : undefined;
+  }
+  const i = s.lastIndexOf(':');
+  if (i <= 0) return undefined;
+  const port = Number(s.slice(i + 1));
+  return Number.isInteger(port) ? { ip: s.slice(0, i), port } : undefined;
+}
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' && v !== '-' ? v : undefined);
+export function num(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'string' && v !== '' && v !== '-') {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+/** Drops the query string and fragment of a request path or URL (`http://host:port/p?q` → `/p`). */
+export function pathOf(s: string): string {
+  let p = s;
+  const scheme = p.indexOf('://');
+  if (scheme !== -1) {
+    const slash = p.indexOf('/', scheme + 3);
+    p = slash === -1 ? '/' : p.slice(slash);
+  }
+  const q = p.search(/[?#]/);
+  return q === -1 ? p : p.slice(0, q);
+}
+
+/**
+ * A small bounded map for correlation state: once `max` entries are held, the oldest is evicted
+ * (Map iteration order is insertion order), keeping memory constant on endless streams.
+ */
+export class BoundedMap<K, V> extends Map<K, V> {
+  constructor(private readonly max: number, private readonly onEvict?: (key: K, value: V) => void) {
+    super();
+  }
+  override set(key: K, value: V): this {
+    if (!this.has(key) && this.size >= this.max) {
+      const oldest = this.keys().next();
+      if (!oldest.done) {
+        const v = this.get(oldest.value) as V;
+        this.delete(oldest.value);
+        this.onEvict?.(oldest.value, v);
+      }
+    }
+    return super.set(key, value);
+  }
+}
+
+/** Verdict for a request from its HTTP status and gRPC status (gRPC denials arrive as HTTP 200, istio/istio#38984). */
+export function httpVerdict(status: number | undefined, grpcStatus?: number | string): string {
+  const g = typeof grpcStatus === 'string' ? GRPC_CODES[grpcStatus] ?? Number(grpcStatus) : grpcStatus;
+  if (g === 7 || g === 16) return `denied:grpc-${g}`;
+  if (status === 401 || status === 403) return `denied:${status}`;
+  return 'forwarded';
+}
+
+const GRPC_CODES: Record<string, number> = { PermissionDenied: 7, Unauthenticated: 16, PERMISSION_DENIED: 7, UNAUTHENTICATED: 16 };

@@ -1,0 +1,175 @@
+import { KUBE_APISERVER, WORLD, ipEndpoint, nodeEndpoint, workloadName, type EndpointName } from '../../model/identity';
+import type { Inventory, Pod, Protocol } from '../../model/kubernetes';
+import type { PeerHint, TrafficRecord, UnresolvedReason } from '../model';
+import type { ParseHelpers } from '../formats/types';
+import { buildResolverIndex, selectedPods, targetPort, type ResolverIndex } from './index-builder';
+import { parseCertCN, parseLinkerdId, parseSpiffe } from './identities';
+
+export interface PeerResolution {
+  name: EndpointName;
+  /** For the destination: the pod port after mapping a Service port (absent = unchanged). */
+  port?: number;
+  unresolved?: { reason: UnresolvedReason; value: string };
+}
+
+export interface TrafficResolver extends ParseHelpers {
+  resolveSource(record: TrafficRecord): PeerResolution;
+  resolveDestination(record: TrafficRecord): PeerResolution;
+}
+
+const unresolved = (reason: UnresolvedReason, value: string, name?: EndpointName): PeerResolution => ({
+  name: name ?? `unresolved:${reason}`,
+  unresolved: { reason, value },
+});
+
+/** Prefer the running, non-host-network pod when several pods had this IP. */
+function podForIp(pods: Pod[] | undefined): Pod | undefined {
+  if (!pods || pods.length === 0) return undefined;
+  if (pods.length === 1) return pods[0]?.hostNetwork ? undefined : pods[0];
+  const candidates = pods.filter((p) => !p.hostNetwork);
+  return candidates.find((p) => p.phase === 'Running') ?? candidates[0];
+}
+
+/**
+ * Resolves each side of a record to an endpoint name (lib/model/identity.ts), strongest evidence first:
+ * 1. an endpoint name given by the input (edge lists, `--destination`);
+ * 2. a reserved Cilium identity (host, world, kube-apiserver…);
+ * 3. the pod the log names (Hubble, Linkerd, GKE details) — the log knew the pod at that time, IPs get reused;
+ * 4. a cryptographic identity (SPIFFE, Linkerd identity, certificate CN) when it maps to one workload;
+ * 5. the IP: pod IP, Service ClusterIP (→ selected pods, Service port → target port), API server, node;
+ * 6. a Service or workload named by the log;
+ * otherwise `ip:<addr>` (listed as unresolved) or `unresolved:<reason>`.
+ */
+export function createTrafficResolver(inventory: Inventory): TrafficResolver {
+  const idx: ResolverIndex = buildResolverIndex(inventory);
+  const cache = new Map<string, PeerResolution>();
+
+  function fromService(svcKey: string, port: number, protocol: Protocol, mapPort: boolean): PeerResolution {
+    const svc = idx.servicesByName.get(svcKey);
+    if (!svc) return unresolved('unknown-service', svcKey);
+    if (svcKey === 'default/kubernetes') return { name: KUBE_APISERVER, ...(mapPort ? { port: targetPort(svc, port, protocol, []) ?? port } : {}) };
+    const pods = selectedPods(idx, inventory, svc);
+    const names = new Set(pods.map((p) => workloadName(p.workload)));
+    const mapped = mapPort ? targetPort(svc, port, protocol, pods) : undefined;
+    if (names.size === 0) {
+      const addrs = idx.sliceAddresses.get(svcKey) ?? [];
+      if (addrs.length > 0 && addrs.every((a) => idx.apiServerIps.has(a))) return { name: KUBE_APISERVER, port: mapped };
+      return unresolved('service-without-pods', svcKey);
+    }
+    if (names.size > 1) return unresolved('ambiguous-service', `${svcKey} selects ${[...names].sort().join(', ')}`);
+    return { name: [...names][0] as string, ...(mapped !== undefined ? { port: mapped } : {}) };
+  }
+
+  function fromServiceAccount(ns: string, sa: string, ip: string | undefined, value: string): PeerResolution {
+    const names = idx.workloadsByServiceAccount.get(`${ns}/${sa}`) ?? [];
+    if (names.length === 1) return { name: names[0] as string };
+    if (names.length > 1) {
+      const pod = ip ? podForIp(idx.podsByIp.get(ip)) : undefined;
+      const byIp = pod ? workloadName(pod.workload) : undefined;
+      if (byIp && names.includes(byIp)) return { name: byIp };
+      return unresolved('ambiguous-identity', value);
+    }
+    return unresolved('unknown-identity', value);
+  }
+
+  function fromIdentity(h: PeerHint): PeerResolution | undefined {
+    if (h.spiffe) {
+      const id = parseSpiffe(h.spiffe);
+      return id ? fromServiceAccount(id.namespace, id.serviceAccount, h.ip, h.spiffe) : unresolved('unknown-identity', h.spiffe);
+    }
+    if (h.linkerdId) {
+      const id = parseLinkerdId(h.linkerdId);
+      return id ? fromServiceAccount(id.namespace, id.serviceAccount, h.ip, h.linkerdId) : unresolved('unknown-identity', h.linkerdId);
+    }
+    if (h.certCN) {
+      const id = parseCertCN(h.certCN);
+      if (!id) return unresolved('unknown-identity', h.certCN);
+      const key = `${id.namespace}/${id.name}`;
+      if (idx.servicesByName.has(key)) {
+        const r = fromService(key, 0, 'TCP', false);
+        if (!r.unresolved) return r;
+      }
+      if (idx.workloadNames.has(key)) return { name: key };
+      return unresolved('unknown-identity', h.certCN);
+    }
+    return undefined;
+  }
+
+  function fromIp(ip: string, port: number, protocol: Protocol, isDestination: boolean): PeerResolution {
+    const cacheKey = isDestination ? `${ip}|${port}|${protocol}` : ip;
+    const hit = cache.get(cacheKey);
+    if (hit) return hit;
+    let r: PeerResolution;
+    const pod = podForIp(idx.podsByIp.get(ip));
+    const svc = idx.servicesByIp.get(ip);
+    if (pod) r = { name: workloadName(pod.workload) };
+    else if (svc) r = fromService(`${svc.namespace}/${svc.name}`, port, protocol, isDestination);
+    else if (idx.apiServerIps.has(ip)) r = { name: KUBE_APISERVER };
+    else if (idx.nodeByIp.has(ip)) {
+      // A host-network pod listening on this port owns the traffic; otherwise it is the node itself.
+      const host = isDestination ? (idx.podsByIp.get(ip) ?? []).find((p) => p.hostNetwork && p.ports.some((c) => c.port === port && c.protocol === protocol)) : undefined;
+      r = host ? { name: workloadName(host.workload) } : { name: nodeEndpoint(idx.nodeByIp.get(ip) as string) };
+    } else r = unresolved('unknown-ip', ip, ipEndpoint(ip));
+    if (cache.size > 100_000) cache.clear();
+    cache.set(cacheKey, r);
+    return r;
+  }
+
+  function resolve(h: PeerHint, record: TrafficRecord, isDestination: boolean): PeerResolution {
+    if (h.endpoint) return { name: h.endpoint };
+    if (h.reserved) {
+      switch (h.reserved) {
+        case 'host':
+        case 'remote-node':
+        case 'health': {
+          const node = h.ip ? idx.nodeByIp.get(h.ip) : undefined;
+          if (node) return { name: nodeEndpoint(node) };
+          return h.ip ? unresolved('unknown-ip', h.ip, nodeEndpoint(h.ip)) : unresolved('no-peer-info', `reserved:${h.reserved}`);
+        }
+        case 'kube-apiserver':
+          return { name: KUBE_APISERVER };
+        case 'world':
+          return h.ip ? { name: ipEndpoint(h.ip) } : { name: WORLD };
+        default:
+          break; // init, unmanaged, ingress…: fall through to the IP
+      }
+    }
+    if (h.namespace && h.podName) {
+      const pod = idx.podsByName.get(`${h.namespace}/${h.podName}`);
+      if (pod) return { name: workloadName(pod.workload) };
+      // Pod gone from the export: trust the workload the log names; a pod without one is a bare pod.
+      if (h.workload) return { name: `${h.namespace}/${h.workload.name}` };
+      return { name: `${h.namespace}/${h.podName}` };
+    }
+    const byIdentity = fromIdentity(h);
+    if (byIdentity && !byIdentity.unresolved) return byIdentity;
+    if (h.ip) {
+      const r = fromIp(h.ip, record.port, record.protocol, isDestination);
+      if (!r.unresolved || !byIdentity) return r;
+    }
+    if (h.service) {
+      const r = fromService(`${h.service.namespace}/${h.service.name}`, record.port, record.protocol, isDestination && !!record.portIsServicePort);
+      if (!r.unresolved) return r;
+      if (!byIdentity) return r;
+    }
+    if (h.workload && h.namespace) return { name: `${h.namespace}/${h.workload.name}` };
+    if (byIdentity) return byIdentity;
+    return unresolved('no-peer-info', 'record names no address or identity');
+  }
+
+  return {
+    resolveSource: (r) => resolve(r.source, r, false),
+    resolveDestination: (r) => resolve(r.destination, r, true),
+    isListeningPort(ip, port, protocol) {
+      const pod = podForIp(idx.podsByIp.get(ip));
+      if (pod) return pod.ports.length === 0 ? undefined : pod.ports.some((c) => c.port === port && c.protocol === protocol);
+      const svc = idx.servicesByIp.get(ip);
+      if (svc) return svc.ports.some((p) => p.port === port && p.protocol === protocol);
+      if (idx.nodeByIp.has(ip)) {
+        const host = (idx.podsByIp.get(ip) ?? []).some((p) => p.hostNetwork && p.ports.some((c) => c.port === port && c.protocol === protocol));
+        return host ? true : undefined;
+      }
+      return undefined;
+    },
+  };
+}

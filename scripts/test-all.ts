@@ -1,0 +1,86 @@
+/**
+ * `npm test`: every test suite in order (unit, integration, browser), each runner's own output
+ * streamed live, then one summary line per runner. Exits non-zero when any step fails.
+ *
+ *   1. vitest run --project unit
+ *   2. vitest run --project integration   (its global setup finds or starts PostgreSQL)
+ *   3. playwright test                     (after ensuring Chromium and a fresh e2e database)
+ */
+import { spawn } from 'node:child_process';
+import { ensureChromium } from './ensure-chromium';
+import { prepareE2eDatabase, type E2eDatabase } from '@/e2e/support/database';
+
+type StepResult = { name: string; ok: boolean; summary: string[] };
+
+// Runner output is piped (to find the summary lines); keep colours when a person is watching.
+const childEnv: NodeJS.ProcessEnv = { ...process.env, ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}) };
+
+const ansi = /\u001b\[[0-9;]*[A-Za-z]/g;
+
+/** Vitest: " Test Files  3 passed (3)", "      Tests  41 passed (41)". Playwright: "  12 passed (31.2s)", "  1 failed". */
+const summaryPatterns: Record<'vitest' | 'playwright', RegExp> = {
+  vitest: /^\s*(Test Files|Tests|Errors)\s{2,}\S/,
+  playwright: /^\s*\d+ (passed|failed|flaky|skipped|interrupted|did not run)\b/,
+};
+
+function run(name: string, runner: keyof typeof summaryPatterns, args: string[], env: NodeJS.ProcessEnv = childEnv): Promise<StepResult> {
+  console.log(`\n━━ ${name}: npx ${args.join(' ')}\n`);
+  return new Promise((resolve) => {
+    const child = spawn('npx', args, { env, stdio: ['inherit', 'pipe', 'pipe'] });
+    const summary: string[] = [];
+    let partial = '';
+    const scan = (chunk: Buffer) => {
+      const lines = (partial + chunk.toString('utf8')).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        const plain = line.replace(ansi, '').trimEnd();
+        if (summaryPatterns[runner].test(plain)) summary.push(plain.trim().replace(/\s{2,}/g, ' '));
+      }
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      scan(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+    child.on('error', (error) => resolve({ name, ok: false, summary: [`could not start: ${error.message}`] }));
+    child.on('close', (code, signal) => {
+      scan(Buffer.from('\n'));
+      resolve({ name, ok: code === 0, summary: summary.length ? summary : [signal ? `killed by ${signal}` : `exit code ${code}`] });
+    });
+  });
+}
+
+async function runE2e(): Promise<StepResult> {
+  const chromium = ensureChromium();
+  if (!chromium.ok) {
+    console.error(`\n${chromium.message}`);
+    return { name: 'e2e', ok: false, summary: ['not run: Chromium is missing'] };
+  }
+  let db: E2eDatabase;
+  try {
+    db = await prepareE2eDatabase();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    console.error(`\nCannot prepare the e2e database: ${message}`);
+    return { name: 'e2e', ok: false, summary: [`not run: ${message}`] };
+  }
+  console.log(`\ne2e database: ${db.description}; Chromium: ${chromium.path}`);
+  try {
+    return await run('e2e', 'playwright', ['playwright', 'test'], { ...childEnv, E2E_DATABASE_URL: db.url });
+  } finally {
+    await db.stop().catch((error: unknown) => console.error(`Could not clean up the e2e database: ${String(error)}`));
+  }
+}
+
+const results: StepResult[] = [];
+results.push(await run('unit', 'vitest', ['vitest', 'run', '--project', 'unit', '--passWithNoTests']));
+results.push(await run('integration', 'vitest', ['vitest', 'run', '--project', 'integration', '--passWithNoTests']));
+results.push(await runE2e());
+
+console.log('\n━━ Summary');
+for (const r of results) {
+  console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(12)} ${r.summary.join(' | ')}`);
+}
+const failed = results.filter((r) => !r.ok).map((r) => r.name);
+console.log(failed.length ? `\nFailed: ${failed.join(', ')}` : '\nAll test suites passed.');
+process.exit(failed.length ? 1 : 0);

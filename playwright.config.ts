@@ -35,7 +35,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
     command: `npx tsx e2e/support/server.ts`,
-    url: `${baseURL}/api/health`,
+    url: baseURL,
     env: { PORT: String(port) },
     // `next build` on a small shared machine takes minutes.
     timeout: 600_000,

@@ -109,8 +109,11 @@ export function ImportClient({ snapshots, initialSnapshotId }: { snapshots: Snap
                 .join(' · ')}
               actions={
                 <div className="flex items-center gap-3">
-                  {importedInto && !running ? (
+                  {importedInto && !running && summary.succeeded > 0 ? (
                     <Link href={`/graph?snapshot=${importedInto}`} className="text-sm font-medium text-brand-600 hover:text-brand-700">Open graph →</Link>
+                  ) : null}
+                  {summary.failed > 0 && !running ? (
+                    <Button variant="ghost" onClick={() => dispatch({ type: 'retry-failed' })}>Retry failed</Button>
                   ) : null}
                   <Button variant="ghost" disabled={running} onClick={() => dispatch({ type: 'clear-finished' })}>Clear finished</Button>
                 </div>

@@ -15,6 +15,7 @@ export type QueueAction =
   | { type: 'add'; files: PickedFile[] }
   | { type: 'remove'; key: string }
   | { type: 'clear-finished' }
+  | { type: 'retry-failed' }
   | { type: 'progress'; key: string; loaded: number; total: number }
   | { type: 'processing'; key: string }
   | { type: 'done'; key: string; result: ImportResult }
@@ -43,6 +44,8 @@ export function queueReducer(items: QueueItem[], action: QueueAction): QueueItem
       return items.filter((i) => i.key !== action.key || isBusy(i.state));
     case 'clear-finished':
       return items.filter((i) => i.state.kind !== 'done' && i.state.kind !== 'failed');
+    case 'retry-failed':
+      return items.map((i) => (i.state.kind === 'failed' || (i.state.kind === 'done' && i.state.result.status === 'failed') ? { ...i, state: { kind: 'queued' } } : i));
     case 'progress':
       return update(items, action.key, { kind: 'uploading', loaded: action.loaded, total: action.total });
     case 'processing':

@@ -6,11 +6,14 @@
  * E2E_SKIP_BUILD=1 reuses an existing `.next` build (faster local iterations).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { ensureDemoSnapshot } from '@/lib/db';
 import { disconnectPrisma } from '@/lib/db/client';
 import { prepareE2eDatabase } from './database';
 
 const port = process.env.PORT ?? '3100';
+// Run Next's own entry point, not through npx: signals then reach the server directly.
+const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
 let own: Awaited<ReturnType<typeof prepareE2eDatabase>> | undefined;
 let child: ChildProcess | undefined;
 
@@ -24,16 +27,16 @@ async function main(): Promise<void> {
   const env = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1' };
   await ensureDemoSnapshot(url);
   await disconnectPrisma();
-  if (!process.env.E2E_SKIP_BUILD) await exec(['next', 'build'], env);
-  child = spawn('npx', ['next', 'start', '--port', port, '--hostname', '127.0.0.1'], { env, stdio: 'inherit' });
+  if (!process.env.E2E_SKIP_BUILD) await exec(['build'], env);
+  child = spawn(process.execPath, [nextBin, 'start', '--port', port, '--hostname', '127.0.0.1'], { env, stdio: 'inherit' });
   child.on('exit', (code) => void shutdown(code ?? 1));
 }
 
 function exec(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const run = spawn('npx', args, { env, stdio: 'inherit' });
+    const run = spawn(process.execPath, [nextBin, ...args], { env, stdio: 'inherit' });
     child = run;
-    run.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npx ${args.join(' ')} exited with ${code}`))));
+    run.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next ${args.join(' ')} exited with ${code}`))));
   });
 }
 

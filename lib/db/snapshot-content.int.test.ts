@@ -78,7 +78,6 @@ describe('snapshot content', () => {
   test('deleting a snapshot deletes everything it owns', async () => {
     const s = await createSnapshot({ ...prodSnapshot, name: 'cascade' });
     await saveSnapshotContent(s.id, boutique);
-    expect(Object.values(await childRows(s.id)).every((n) => n >= 0)).toBe(true);
     expect((await childRows(s.id)).Pod).toBeGreaterThan(0);
     await deleteSnapshot(s.id);
     expect(Object.values(await childRows(s.id))).toEqual(CHILD_TABLES.map(() => 0));

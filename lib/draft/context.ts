@@ -45,6 +45,9 @@ export function createContext(inventory: Inventory, options?: Partial<EngineOpti
   const resolve = (name: EndpointName): Peer | null => {
     const w = workloads.get(name);
     if (w) {
+      if (w.hostNetwork)
+        // https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-and-hostnetwork-pods
+        report(`host:${name}`, { severity: 'warning', code: 'host-network-workload', message: `${name} uses hostNetwork: NetworkPolicy behaviour for host-network pods is undefined (most plugins neither isolate them nor match them by podSelector)` });
       const sel = selectWorkloadLabels(inventory, w);
       for (const d of sel.diagnostics) report(`${d.code}:${name}`, d);
       if (!sel.labels) return null;

@@ -1,4 +1,5 @@
 import type { DraftContext } from './context';
+import { checkMeshed, checkSharedServiceAccount } from './mesh-check';
 import { provenanceLine, shortName } from './context';
 import { cmp, RuleGrouper } from './group-rules';
 import { MANAGED_BY, type GeneratorInput } from './networkpolicy';
@@ -67,7 +68,9 @@ export function draftIstio(ctx: DraftContext, input: GeneratorInput): DraftDocum
     const self = ctx.peer(subject);
     if (!self || self.kind !== 'workload') continue;
     const grouper = new RuleGrouper<Source, IstioOperation>();
-    for (const g of input.grants.filter((x) => x.destination === subject)) {
+    const incoming = input.grants.filter((x) => x.destination === subject);
+    if (incoming.length > 0) checkMeshed(ctx, 'istio', subject, 'destination');
+    for (const g of incoming) {
       if (g.protocol !== 'TCP') {
         ctx.diagnostics.push({ severity: 'info', code: 'istio-non-tcp', message: `${provenanceLine(g)}: Istio sidecars authorize TCP only; not part of the Istio draft` });
         continue;
@@ -75,7 +78,11 @@ export function draftIstio(ctx: DraftContext, input: GeneratorInput): DraftDocum
       const caller = ctx.peer(g.source);
       if (!caller) continue;
       let source: Source;
-      if (caller.kind === 'workload') source = { principals: [`${ctx.options.trustDomain}/ns/${caller.namespace}/sa/${caller.serviceAccount}`] };
+      if (caller.kind === 'workload') {
+        checkMeshed(ctx, 'istio', caller.name, 'caller');
+        checkSharedServiceAccount(ctx, caller.name, caller.namespace, caller.serviceAccount);
+        source = { principals: [`${ctx.options.trustDomain}/ns/${caller.namespace}/sa/${caller.serviceAccount}`] };
+      }
       else if (caller.kind === 'addresses' && caller.entity !== 'node') source = { ipBlocks: caller.cidrs };
       else {
         // Kubelet probes are rewritten by the injector to the sidecar's own port and never reach authorization;

@@ -1,4 +1,5 @@
 import type { DraftContext } from './context';
+import { checkMeshed, checkSharedServiceAccount } from './mesh-check';
 import { provenanceLine, shortName } from './context';
 import { cmp } from './group-rules';
 import { MANAGED_BY, type GeneratorInput } from './networkpolicy';
@@ -41,11 +42,16 @@ export function draftLinkerd(ctx: DraftContext, input: GeneratorInput): DraftDoc
       for (const g of grants) {
         const caller = ctx.peer(g.source);
         if (!caller) continue;
-        if (caller.kind === 'workload') meshed.push(g);
+        if (caller.kind === 'workload') {
+          checkMeshed(ctx, 'linkerd', caller.name, 'caller');
+          checkSharedServiceAccount(ctx, caller.name, caller.namespace, caller.serviceAccount);
+          meshed.push(g);
+        }
         else if (caller.kind === 'addresses') networked.push({ grant: g, cidrs: caller.cidrs });
         else if (caller.kind === 'world') networked.push({ grant: g, cidrs: ['0.0.0.0/0', '::/0'] });
       }
       if (meshed.length === 0 && networked.length === 0) continue;
+      checkMeshed(ctx, 'linkerd', subject, 'destination');
       docs.push({
         family: 'linkerd',
         object: object(`${GROUP}/v1beta3`, 'Server', server, self.namespace, { podSelector: { matchLabels: self.labels }, port, accessPolicy: 'deny' }),

@@ -117,17 +117,67 @@ export interface RiskEntry {
   crownJewelsReached: EndpointName[];
 }
 
-/** The ranked "riskiest workloads" list: largest blast radius first, crown jewels reached as the tie-breaker. */
+/**
+ * The ranked "riskiest workloads" list: largest blast radius first, crown jewels reached as the tie-breaker.
+ * It runs one search per workload, so it uses integer ids, a compressed adjacency and a stamped visited
+ * array instead of the path-building search above (counts only, no paths).
+ */
 export function rankRiskiestWorkloads(adjacency: Adjacency, workloads: readonly EndpointName[], options: BlastRadiusOptions & { limit?: number } = {}): RiskEntry[] {
+  const ids = new Map<EndpointName, number>();
+  const nameOf: EndpointName[] = [];
+  const idOf = (name: EndpointName) => {
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = nameOf.length;
+      ids.set(name, id);
+      nameOf.push(name);
+    }
+    return id;
+  };
+  for (const w of workloads) idOf(w);
+  for (const [source, list] of adjacency) {
+    idOf(source);
+    for (const e of list) idOf(e.destination);
+  }
+  const n = nameOf.length;
+  const offsets = new Int32Array(n + 1);
+  for (const [source, list] of adjacency) offsets[idOf(source) + 1] = list.length;
+  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  const targets = new Int32Array(offsets[n]!);
+  for (const [source, list] of adjacency) {
+    let at = offsets[idOf(source)]!;
+    for (const e of list) targets[at++] = idOf(e.destination);
+  }
+  const jewel = new Uint8Array(n);
+  for (const name of options.crownJewels ?? []) if (ids.has(name)) jewel[ids.get(name)!] = 1;
+
+  const maxHops = options.maxHops ?? Number.POSITIVE_INFINITY;
+  const seen = new Int32Array(n).fill(-1);
+  const queue = new Int32Array(n);
+  const depth = new Int32Array(n);
   const others = Math.max(1, workloads.length - 1);
-  const entries = workloads.map((workload): RiskEntry => {
-    const { reached } = computeBlastRadius(adjacency, [workload], options);
-    return {
-      workload,
-      reachable: reached.length,
-      share: reached.length / others,
-      crownJewelsReached: reached.filter((r) => r.crownJewel).map((r) => r.workload),
-    };
+  const entries = workloads.map((workload, stamp): RiskEntry => {
+    const start = ids.get(workload)!;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = start;
+    seen[start] = stamp;
+    depth[start] = 0;
+    const jewels: EndpointName[] = [];
+    while (head < tail) {
+      const node = queue[head++]!;
+      if (depth[node]! >= maxHops) continue;
+      for (let i = offsets[node]!; i < offsets[node + 1]!; i++) {
+        const next = targets[i]!;
+        if (seen[next] === stamp) continue;
+        seen[next] = stamp;
+        depth[next] = depth[node]! + 1;
+        queue[tail++] = next;
+        if (jewel[next]) jewels.push(nameOf[next]!);
+      }
+    }
+    const reachable = tail - 1;
+    return { workload, reachable, share: reachable / others, crownJewelsReached: jewels.sort() };
   });
   entries.sort((a, b) => b.reachable - a.reachable || b.crownJewelsReached.length - a.crownJewelsReached.length || a.workload.localeCompare(b.workload));
   return entries.slice(0, options.limit ?? 10);

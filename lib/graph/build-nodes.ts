@@ -1,6 +1,6 @@
 import { isWorkloadName, workloadName, type EndpointName } from '../model/identity';
 import type { Pod, Workload } from '../model/kubernetes';
-import type { Evaluator, LayerDecision } from '../model/verdict';
+import type { Evaluator, LayerDecision, Verdict } from '../model/verdict';
 import { WORLD_REPRESENTATIVE_IP, type EndpointIndex } from './endpoint-index';
 import { toConnection } from './evaluate-edge';
 import { isInfraWorkload, nodeBadgesFor } from './infra';
@@ -34,6 +34,21 @@ export function computeUnprotected(evaluator: Evaluator, pod: Pod): { ingress: b
   };
 }
 
+/**
+ * Isolation already learned from evaluated edges: an edge's verdict says, per layer, whether its destination is
+ * isolated for ingress and its source for egress. Saves one probe per workload and direction on big graphs.
+ */
+export type IsolationEvidence = Map<EndpointName, { ingress?: boolean; egress?: boolean }>;
+
+export function recordIsolation(evidence: IsolationEvidence, source: EndpointName, destination: EndpointName, verdict: Verdict): void {
+  const src = evidence.get(source) ?? {};
+  const dst = evidence.get(destination) ?? {};
+  src.egress = (src.egress ?? false) || verdict.layers.some((l) => isolatesOn(l, 'egress'));
+  dst.ingress = (dst.ingress ?? false) || verdict.layers.some((l) => isolatesOn(l, 'ingress'));
+  evidence.set(source, src);
+  evidence.set(destination, dst);
+}
+
 function workloadNode(w: Workload, pods: Pod[], unprotected: { ingress: boolean; egress: boolean }): GraphNode {
   const id = workloadName(w);
   const kind: NodeKind = isInfraWorkload(id) ? 'infra' : w.kind === 'Pod' ? 'pod' : 'workload';
@@ -62,12 +77,18 @@ export function peerNode(id: EndpointName): GraphNode {
  * Pass: the nodes: every workload of the inventory (with its unprotected badges instead of n² default-allow
  * edges) plus every other endpoint some edge names.
  */
-export function buildNodes(evaluator: Evaluator, index: EndpointIndex, edgeEndpoints: Iterable<EndpointName>): GraphNode[] {
+export function buildNodes(evaluator: Evaluator, index: EndpointIndex, edgeEndpoints: Iterable<EndpointName>, evidence: IsolationEvidence = new Map()): GraphNode[] {
   const nodes = new Map<EndpointName, GraphNode>();
   for (const [id, w] of index.workloads) {
     const pods = index.podsByWorkload.get(id) ?? [];
     const probe = pods[0];
-    const unprotected = probe ? computeUnprotected(evaluator, probe) : { ingress: false, egress: false };
+    const known = evidence.get(id);
+    let unprotected = { ingress: false, egress: false };
+    if (known?.ingress !== undefined && known.egress !== undefined) unprotected = { ingress: !known.ingress, egress: !known.egress };
+    else if (probe) {
+      const probed = computeUnprotected(evaluator, probe);
+      unprotected = { ingress: known?.ingress !== undefined ? !known.ingress : probed.ingress, egress: known?.egress !== undefined ? !known.egress : probed.egress };
+    }
     nodes.set(id, workloadNode(w, pods, unprotected));
   }
   for (const id of edgeEndpoints) if (!nodes.has(id)) nodes.set(id, peerNode(id));

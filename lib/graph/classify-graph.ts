@@ -1,7 +1,7 @@
 import type { Inventory } from '../model/kubernetes';
 import { formatRuleRef, type Evaluator, type PolicyLayer } from '../model/verdict';
 import type { ObservedEdge } from '../traffic/model';
-import { buildNodes } from './build-nodes';
+import { buildNodes, recordIsolation, type IsolationEvidence } from './build-nodes';
 import { classifyObservedEdge } from './classify-edge';
 import { collapseObservedEdges, type CollapsedEdge } from './collapse-observed';
 import { buildEndpointIndex } from './endpoint-index';
@@ -133,7 +133,13 @@ export function classifyGraph(input: ClassifyInput): ClassifiedGraph {
   const edges = [...observedEdges, ...unusedEdges].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const endpoints = new Set<string>();
   for (const e of edges) endpoints.add(e.source).add(e.destination);
-  const nodes = buildNodes(evaluator, index, endpoints);
+  // Isolation seen in pod-to-pod verdicts (both ends in the inventory) spares most per-workload probes.
+  const evidence: IsolationEvidence = new Map();
+  for (const c of inWindow) {
+    const v = evaluations.get(c.id)?.verdict;
+    if (v && index.podsByWorkload.has(c.source) && index.podsByWorkload.has(c.destination)) recordIsolation(evidence, c.source, c.destination, v);
+  }
+  const nodes = buildNodes(evaluator, index, endpoints, evidence);
 
   let trafficRange: ClassifiedGraph['trafficRange'] = null;
   for (const c of allTime) {

@@ -38,6 +38,7 @@ const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b)
 /**
  * Pass 1: keep the edges in the window and collapse the per-route edges of the traffic import into one edge per
  * (source, destination, destination pod port, protocol). Methods and path templates become the edge's operations.
+ * Edges come out in the order their first record came in (the graph sorts its final edge list once).
  */
 export function collapseObservedEdges(edges: readonly ObservedEdge[], window: TimeWindow = {}): CollapsedEdge[] {
   const byId = new Map<string, CollapsedEdge>();
@@ -65,7 +66,7 @@ export function collapseObservedEdges(edges: readonly ObservedEdge[], window: Ti
     if (c.observedBy.length > 1) c.observedBy.sort();
     if (c.operations.length > 1) c.operations.sort((a, b) => b.count - a.count || (a.path ?? '').localeCompare(b.path ?? '') || (a.method ?? '').localeCompare(b.method ?? ''));
   }
-  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out;
 }
 
 function addOperation(c: CollapsedEdge, e: ObservedEdge) {

@@ -22,6 +22,7 @@ interface Usage {
   layer?: LayerName;
   inWindow: number;
   lastMatched: string | null;
+  lastMs: number;
   /** Workloads seen on the rule's own side (destination of ingress, source of egress), for rules not in the catalog. */
   seenOn: Set<EndpointName>;
 }
@@ -39,7 +40,7 @@ export function computeRuleUsage(catalog: readonly CatalogRule[], hits: readonly
   const touch = (rule: RuleRef, layer?: LayerName): Usage => {
     const ref = formatRuleRef(rule);
     let u = usage.get(ref);
-    if (!u) usage.set(ref, (u = { rule, ...(layer ? { layer } : {}), inWindow: 0, lastMatched: null, seenOn: new Set() }));
+    if (!u) usage.set(ref, (u = { rule, ...(layer ? { layer } : {}), inWindow: 0, lastMatched: null, lastMs: -Infinity, seenOn: new Set() }));
     if (rule.wildcard && !u.rule.wildcard) u.rule = rule;
     return u;
   };
@@ -47,10 +48,14 @@ export function computeRuleUsage(catalog: readonly CatalogRule[], hits: readonly
   for (const g of grantedRules) touch(g.rule, g.layer);
   for (const h of hits) {
     if (!h.verdict) continue;
+    const seenMs = Date.parse(h.lastSeen);
     for (const { rule, layer } of matchedRules(h.verdict)) {
       const u = touch(rule, layer);
       if (h.inWindow) u.inWindow++;
-      if (u.lastMatched === null || Date.parse(h.lastSeen) > Date.parse(u.lastMatched)) u.lastMatched = h.lastSeen;
+      if (seenMs > u.lastMs) {
+        u.lastMs = seenMs;
+        u.lastMatched = h.lastSeen;
+      }
       u.seenOn.add(directionOf(rule) === 'egress' ? h.source : h.destination);
     }
   }

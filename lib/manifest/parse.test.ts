@@ -97,4 +97,17 @@ describe('loadManifestPaths', () => {
     expect(r.value.at(-1)?.metadata.name).toBe('after');
     expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'yaml-syntax', file: path.join(dir, 'broken.yaml') })]);
   }, 60_000);
+
+  test('a 50 MB multi-document YAML file with a broken document in the middle', async () => {
+    const doc = (i: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\n  namespace: big\ndata:\n  pad: ${'x'.repeat(720)}\n`;
+    const docs = Array.from({ length: 62_000 }, (_, i) => (i === 30_000 ? 'broken: [\n' : doc(i)));
+    const text = docs.join('---\n');
+    expect(text.length).toBeGreaterThan(50_000_000);
+    writeFileSync(path.join(dir, 'big.yaml'), text);
+    const r = await loadManifestPaths([path.join(dir, 'big.yaml')]);
+    expect(r.value).toHaveLength(61_999);
+    expect(r.value.at(-1)).toMatchObject({ metadata: { name: 'cm-61999' }, source: { line: 61_999 * 8 + 1 - 6 } }); // the broken document is 6 lines shorter
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'yaml-syntax', file: path.join(dir, 'big.yaml'), line: expect.any(Number) })]);
+    expect(r.diagnostics[0]?.line).toBeGreaterThanOrEqual(30_000 * 8 + 1);
+  }, 120_000);
 });

@@ -38,14 +38,16 @@ function toObjects(value: unknown, file: string, line: number, out: ManifestObje
     return;
   }
   const apiVersion = value.apiVersion;
+  // Not a Kubernetes object (a values file, a report...) or one that cannot be applied (kustomization.yaml has no
+  // name): skipped with a warning, not an error, so a directory of manifests can hold them.
   if (typeof kind !== 'string' || typeof apiVersion !== 'string') {
-    diagnostics.push({ severity: 'error', code: 'missing-kind', message: 'object without apiVersion or kind', file, line });
+    diagnostics.push({ severity: 'warning', code: 'missing-kind', message: 'object without apiVersion or kind', file, line });
     return;
   }
   const meta = isRecord(value.metadata) ? value.metadata : {};
   const name = typeof meta.name === 'string' ? meta.name : typeof meta.generateName === 'string' ? meta.generateName : '';
   if (!name) {
-    diagnostics.push({ severity: 'error', code: 'missing-name', message: `${kind} without metadata.name`, file, line });
+    diagnostics.push({ severity: 'warning', code: 'missing-name', message: `${kind} without metadata.name`, file, line });
     return;
   }
   const owners = Array.isArray(meta.ownerReferences)
@@ -106,35 +108,35 @@ export function parseManifestText(text: string, file: string): Parsed<ManifestOb
   // every document's syntax tree at once (https://eemeli.org/yaml/#parser, #composer).
   const parser = new Parser(lineCounter.addNewLine);
   const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
-  let docs: Iterable<Document.Parsed>;
   try {
-    docs = composer.compose(parser.parse(text));
+    for (const doc of composer.compose(parser.parse(text))) readDocument(doc, lineCounter, file, out, diagnostics);
   } catch (e) {
     diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `cannot parse: ${(e as Error).message}`, file, line: 1 });
-    return { value: out, diagnostics };
-  }
-  for (const doc of docs) {
-    const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
-    const line = lineCounter.linePos(start).line;
-    if (doc.errors.length > 0) {
-      // Only the first error: the following ones are usually its consequences.
-      const err = doc.errors[0]!;
-      const pos = lineCounter.linePos(err.pos[0]);
-      const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more errors in this document)` : '';
-      diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `${err.message.split('\n')[0] ?? err.message}${more}`, file, line: pos.line, column: pos.col });
-      continue; // skip the broken document, read the others
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (e) {
-      diagnostics.push({ severity: 'error', code: 'yaml-alias-limit', message: `document rejected: ${(e as Error).message}`, file, line });
-      continue;
-    }
-    const itemLines = itemLinesOf(doc, lineCounter);
-    toObjects(value, file, line, out, diagnostics, itemLines);
   }
   return { value: out, diagnostics };
+}
+
+/** One YAML document: its first error, or its objects. */
+function readDocument(doc: Document.Parsed, lineCounter: LineCounter, file: string, out: ManifestObject[], diagnostics: Diagnostic[]): void {
+  const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
+  const line = lineCounter.linePos(start).line;
+  if (doc.errors.length > 0) {
+    // Only the first error: the following ones are usually its consequences.
+    const err = doc.errors[0]!;
+    const pos = lineCounter.linePos(err.pos[0]);
+    const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more errors in this document)` : '';
+    diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: `${err.message.split('\n')[0] ?? err.message}${more}`, file, line: pos.line, column: pos.col });
+    return; // skip the broken document, read the others
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    diagnostics.push({ severity: 'error', code: 'yaml-alias-limit', message: `document rejected: ${(e as Error).message}`, file, line });
+    return;
+  }
+  const itemLines = itemLinesOf(doc, lineCounter);
+  toObjects(value, file, line, out, diagnostics, itemLines);
 }
 
 /** Line of each `items[i]` of a `kind: List` document (or of each element of a top-level sequence). */

@@ -18,6 +18,7 @@ describe('detectFormat', () => {
     ['kubernetes/cluster-state.json', null],
     ['istio/telemetry-and-meshconfig.yaml', null],
     ['linkerd/linkerd-proxy-metrics.prom', null],
+    ['linkerd/linkerd-viz-edges-deploy.json', null],
   ])('%s → %s', (file, expected) => {
     expect(detectFormat(sampleBytes(file))).toBe(expected);
   });

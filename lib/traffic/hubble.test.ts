@@ -86,4 +86,13 @@ describe('Hubble flows', () => {
     const r = await importText(hubbleFlow({ src: { ip: '10.9.9.9', port: 1234, namespace: 'shop', pod: 'api-7d9f-abcde', workload: 'api' }, dst: payment }));
     expect(r.edges[0]?.source).toBe('shop/api');
   });
+
+  test.each([
+    { verdict: 'AUDIT', expected: { audit: 1 } },
+    { verdict: 'DROPPED', dropReason: 'POLICY_DENY', expected: { 'dropped:POLICY_DENY': 1 } },
+    { verdict: 'REDIRECTED', expected: { redirected: 1 } },
+  ])('verdict $verdict is kept as $expected', async ({ verdict, dropReason, expected }) => {
+    const r = await importText(hubbleFlow({ src: frontend, dst: payment, verdict, dropReason }));
+    expect(r.edges.map((e) => e.verdicts)).toEqual([expected]);
+  });
 });

@@ -55,4 +55,18 @@ describe('identity resolution', () => {
     const r = await importText(line);
     expect(r.unresolved.map((u) => [u.reason, u.value])).toContainEqual(['unknown-identity', 'spiffe://cluster.local/ns/boutique/sa/fraudservice']);
   });
+
+  test('host-network pods share the node IP: the one listening on the port owns the traffic, other ports are the node', async () => {
+    const base = await boutiqueInventory();
+    const agent = base.pods.find((p) => p.name.startsWith('netshoot'));
+    if (!agent) throw new Error('fixture lacks netshoot-debug');
+    const hostPod = { ...agent, name: 'node-exporter-abcde', hostNetwork: true, ips: ['10.0.2.41'], ports: [{ port: 9100, protocol: 'TCP' as const }], workload: { kind: 'DaemonSet' as const, namespace: 'tools', name: 'node-exporter' } };
+    const inv = { ...base, pods: [...base.pods, hostPod] };
+    const lines = [hubbleFlow({ src: client, dst: at('10.0.2.41', 9100) }), hubbleFlow({ src: client, dst: at('10.0.2.41', 10250) })];
+    const r = await importText(lines.join('\n'), { inventory: inv });
+    expect(r.edges.map((e) => [e.destination, e.port])).toEqual([
+      ['node:ip-10-0-2-41.eu-west-1.compute.internal', 10250],
+      ['tools/node-exporter', 9100],
+    ]);
+  });
 });

@@ -17,10 +17,13 @@ import type { SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
  * The package's default entry imports the `.wasm` file as an ES module, which Node rejects;
  * like Prisma 6.19's CLI we compile the module ourselves and hand its exports to the JS glue.
  */
-let loaded: Promise<void> | undefined;
+// On globalThis, not in a module variable: the JS glue is a Node-cached module shared by every
+// re-evaluation of this file (Vitest re-runs it per test file), and instantiating a second WASM
+// instance under the same glue corrupts the first one's pending callbacks.
+const globalWasm = globalThis as unknown as { __eastwestSchemaEngineWasm?: Promise<void> };
 
 function loadWasm(): Promise<void> {
-  loaded ??= (async () => {
+  return (globalWasm.__eastwestSchemaEngineWasm ??= (async () => {
     const require = createRequire(import.meta.url);
     const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
     const bytes = await readFile(path.join(dir, 'schema_engine_bg.wasm'));
@@ -28,8 +31,7 @@ function loadWasm(): Promise<void> {
     const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': withUnrefTimers(bindings as unknown as WebAssembly.ModuleImports) });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
-  })();
-  return loaded;
+  })());
 }
 
 /**
@@ -103,11 +105,28 @@ function withShadowDatabase(factory: PrismaPg, main: pg.Pool): SqlMigrationAware
       adapter.dispose = async () => {
         await dispose();
         await shadowPool.end();
-        await main.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await dropWhenClosed(main, name);
       };
       return adapter;
     },
   };
+}
+
+/**
+ * A closed pool's backends may still be exiting for a moment; dropping WITH (FORCE) then kills them
+ * and their clients see an error nobody listens to. Retry the plain DROP briefly, force as a last resort.
+ */
+async function dropWhenClosed(main: pg.Pool, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    try {
+      await main.query(`DROP DATABASE IF EXISTS "${name}"`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error; // object_in_use
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+  await main.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
 
 /**

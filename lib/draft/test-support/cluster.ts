@@ -13,7 +13,8 @@ export interface WorkloadSpec {
   ports: { port: number; protocol?: Protocol; name?: string }[];
 }
 
-export function clusterObjects(workloads: readonly WorkloadSpec[]): ManifestObject[] {
+/** `extra`: further raw objects for the List (EndpointSlices, Nodes, ...). */
+export function clusterObjects(workloads: readonly WorkloadSpec[], extra: readonly unknown[] = []): ManifestObject[] {
   const namespaces = [...new Set(workloads.map((w) => w.namespace))].sort();
   const items: unknown[] = namespaces.map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } } }));
   workloads.forEach((w, i) => {
@@ -31,11 +32,12 @@ export function clusterObjects(workloads: readonly WorkloadSpec[]): ManifestObje
       status: { phase: 'Running', podIP: `10.1.${Math.floor(i / 250)}.${(i % 250) + 2}`, hostIP: '10.0.0.1' },
     });
   });
+  items.push(...extra);
   return parseManifestText(JSON.stringify({ apiVersion: 'v1', kind: 'List', items }), 'test-cluster.json').value;
 }
 
-export function clusterInventory(workloads: readonly WorkloadSpec[]): Inventory {
-  return buildInventory(clusterObjects(workloads)).value;
+export function clusterInventory(workloads: readonly WorkloadSpec[], extra: readonly unknown[] = []): Inventory {
+  return buildInventory(clusterObjects(workloads, extra)).value;
 }
 
 export function observedEdge(source: string, destination: string, port: number, extra: Partial<ObservedEdge> = {}): ObservedEdge {

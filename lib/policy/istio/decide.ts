@@ -153,7 +153,9 @@ export function decideIstio(data: IstioData, connection: Connection): LayerDecis
       'denied',
       'no-match',
       allowPolicies.map((p) => p.ref),
-      `denied, no ALLOW rule of ${names(allowPolicies)} matches ${requestText} (${identity})${protocolNote}`,
+      allowPolicies.some((p) => p.rules.length > 0)
+        ? `denied, no ALLOW rule of ${names(allowPolicies.filter((p) => p.rules.length > 0))} matches ${requestText} (${identity})${protocolNote}`
+        : `denied: ${names(allowPolicies)} allows nothing (ALLOW policy without rules)`,
       extra,
     );
 

@@ -1,0 +1,5 @@
+export { handle } from './handle';
+export { HttpError } from './http-error';
+export { parseJsonBody, parseParams } from './parse-request';
+export { toErrorResponse, toApiError, STATUS } from './to-error-response';
+export { toSnapshotJson, toSnapshotWithCountsJson } from './to-json';

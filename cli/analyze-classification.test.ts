@@ -25,7 +25,7 @@ interface JsonEdge {
   explanation: { summary: string };
 }
 
-describe('eastwest analyze (Hubble flows + NetworkPolicy)', () => {
+describe('eastwest analyze (Hubble flows + NetworkPolicy)', { timeout: 60_000 }, () => {
   const input = ['--input', boutique('kubernetes/cluster-state.json'), boutique('policies/networkpolicy.yaml'), '--traffic', boutique('hubble/hubble-observe.jsonl')];
   const run = analyze(...input, '--json');
   const out = JSON.parse(run.stdout || '{}') as { edges: JsonEdge[]; unusedRules: { ref: string; dangling: boolean }[]; nodes: { id: string }[] };

@@ -1,17 +1,5 @@
 import type { Command } from 'commander';
-import {
-  classifySensitivity,
-  computeBlastRadius,
-  computeExposure,
-  computeObservedReachEdges,
-  computePotentialReachEdges,
-  crownJewelSet,
-  diffReach,
-  toAdjacency,
-  workloadNames,
-  type BlastRadius,
-  type ReachEdge,
-} from '../../lib/graph';
+import { prepareBlastRadius, UnknownWorkloadError, type BlastRadiusReport, type ReachEdge } from '../../lib/graph';
 import { createEvaluator } from '../../lib/policy';
 import { readTrafficFiles } from '../../lib/traffic/node';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
@@ -40,41 +28,36 @@ function parseMaxHops(s: string | undefined): number | undefined {
 
 async function run(o: BlastOptions, direction: 'blast' | 'exposure'): Promise<number> {
   const maxHops = parseMaxHops(o.maxHops);
+  if (o.observedOnly && o.traffic.length === 0) throw new InputError('--observed-only needs --traffic files');
   const input = await loadInput(o.input);
   const built = createEvaluator(input.inventory, input.objects);
   const traffic = o.traffic.length ? await readTrafficFiles(o.traffic, input.inventory, {}) : { edges: [], diagnostics: [] };
   const failed = reportDiagnostics([...input.diagnostics, ...built.diagnostics, ...traffic.diagnostics], o.verbose === true);
-  const workloads = workloadNames(input.inventory);
-  const known = new Set(workloads);
-  const start = (direction === 'blast' ? o.from : o.to) ?? [];
-  for (const name of start) if (!known.has(name)) throw new InputError(`unknown workload "${name}" (expected <namespace>/<workload>, e.g. ${workloads[0] ?? 'ns/name'})`);
-
-  const observed = computeObservedReachEdges(traffic.edges, known);
-  if (o.observedOnly && o.traffic.length === 0) throw new InputError('--observed-only needs --traffic files');
-  const potential = o.observedOnly ? observed : computePotentialReachEdges(input.inventory, built.value);
-  const crownJewels = crownJewelSet(classifySensitivity(input.inventory, o.crownJewel));
-  const options = { ...(maxHops ? { maxHops } : {}), crownJewels };
-  const result = direction === 'blast' ? computeBlastRadius(toAdjacency(potential), start, options) : computeExposure(toAdjacency(potential, 'reverse'), start, options);
-  // Only the unused grants the attacker could actually walk: those leaving a compromised or reached workload.
-  const inReach = new Set([...result.from, ...result.reached.map((r) => r.workload)]);
-  const walkable = (e: ReachEdge) => (direction === 'blast' ? inReach.has(e.source) : inReach.has(e.destination));
-  const unused = o.observedOnly || o.traffic.length === 0 ? null : diffReach(potential, observed).filter(walkable);
-
+  const prepared = prepareBlastRadius({ inventory: input.inventory, evaluator: built.value, edges: traffic.edges, crownJewelTags: o.crownJewel });
+  let report: BlastRadiusReport;
+  try {
+    report = prepared.query({ direction, start: (direction === 'blast' ? o.from : o.to) ?? [], ...(maxHops ? { maxHops } : {}), observedOnly: o.observedOnly === true });
+  } catch (e) {
+    if (e instanceof UnknownWorkloadError) throw new InputError(e.message);
+    throw e;
+  }
+  const unused = o.traffic.length === 0 || o.observedOnly ? null : report.grantedButUnused;
   if (o.json) {
     const key = direction === 'blast' ? 'from' : 'to';
-    process.stdout.write(`${JSON.stringify({ [key]: result.from, reached: result.reached, ...(unused ? { grantedButUnused: unused } : {}) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ [key]: report.start, reached: report.reached, ...(unused ? { grantedButUnused: unused } : {}) }, null, 2)}\n`);
   } else {
-    process.stdout.write(renderReach(result, direction, workloads.length, unused));
+    process.stdout.write(renderReach(report, unused));
   }
   return failed ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
-function renderReach(result: BlastRadius, direction: 'blast' | 'exposure', total: number, unused: ReachEdge[] | null): string {
+function renderReach(result: BlastRadiusReport, unused: ReachEdge[] | null): string {
+  const { direction, workloads: total } = result;
   const lines: string[] = [];
   const share = total > 1 ? Math.round((result.reached.length / (total - 1)) * 100) : 0;
   lines.push(direction === 'blast'
-    ? `${result.from.join(', ')} reaches ${result.reached.length} workload(s) (${share}% of the others)`
-    : `${result.reached.length} workload(s) (${share}% of the others) can reach ${result.from.join(', ')}`);
+    ? `${result.start.join(', ')} reaches ${result.reached.length} workload(s) (${share}% of the others)`
+    : `${result.reached.length} workload(s) (${share}% of the others) can reach ${result.start.join(', ')}`);
   for (const r of result.reached) {
     const path = r.path.map((h) => `${h.from} -> ${h.to}:${h.port}/${h.protocol}${h.restrictions ? ` [${h.restrictions.join('; ')}]` : ''}`).join('  ');
     lines.push(`  ${String(r.hops).padStart(2)} hop(s)  ${r.workload}${r.crownJewel ? '  ★ crown jewel' : ''}\n           ${path}`);

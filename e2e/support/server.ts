@@ -3,7 +3,8 @@
  * Online Boutique demo loaded. Uses E2E_DATABASE_URL (set by `npm test`) or prepares its own
  * database when started by a bare `npx playwright test`.
  *
- * E2E_SKIP_BUILD=1 reuses an existing `.next` build (faster local iterations).
+ * E2E_SKIP_BUILD=1 reuses an existing `.next` build; E2E_DEV=1 serves with `next dev` instead
+ * (both for faster local iterations; `npm test` and CI test the production build).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -27,8 +28,9 @@ async function main(): Promise<void> {
   const env = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1' };
   await ensureDemoSnapshot(url);
   await disconnectPrisma();
-  if (!process.env.E2E_SKIP_BUILD) await exec(['build'], env);
-  child = spawn(process.execPath, [nextBin, 'start', '--port', port, '--hostname', '127.0.0.1'], { env, stdio: 'inherit' });
+  const dev = Boolean(process.env.E2E_DEV);
+  if (!dev && !process.env.E2E_SKIP_BUILD) await exec(['build'], env);
+  child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '--port', port, '--hostname', '127.0.0.1'], { env, stdio: 'inherit' });
   child.on('exit', (code) => void shutdown(code ?? 1));
 }
 
@@ -44,8 +46,9 @@ let stopping = false;
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
+  console.log('DEBUG shutdown', code, Boolean(own));
   if (child && child.exitCode === null) child.kill('SIGTERM');
-  await own?.stop().catch(() => undefined);
+  await own?.stop().catch((error: unknown) => console.error(`e2e server: could not drop the e2e database: ${String(error)}`));
   process.exit(code);
 }
 

@@ -27,9 +27,11 @@ function toCiliumPeer(peer: Peer, policyNs: string, direction: Direction, pods: 
     case 'addresses':
       if (peer.entity === 'kube-apiserver') return { field: 'Entities', value: 'kube-apiserver' };
       if (peer.entity === 'node') {
-        // Cilium gives nodes reserved identities, not CIDR ones: `host` is the pod's own node, `remote-node` any other.
+        // Cilium gives nodes reserved identities, not CIDR ones: `host` is the pod's own node, `remote-node` any
+        // other. Replicas on several nodes see the same node as `host` from one and `remote-node` from another.
         const name = peer.name.slice('node:'.length);
-        return { field: 'Entities', value: pods.nodes.has(name) && direction === 'ingress' ? 'host' : 'remote-node' };
+        const entities = [...(pods.nodes.has(name) ? ['host'] : []), ...(pods.nodes.size > (pods.nodes.has(name) ? 1 : 0) || pods.nodes.size === 0 ? ['remote-node'] : [])];
+        return { field: 'Entities', value: entities };
       }
       return { field: 'CIDR', value: peer.cidrs };
     case 'world':
@@ -100,7 +102,9 @@ export function draftCilium(ctx: DraftContext, input: GeneratorInput): DraftDocu
       if (split.length === 0 && !perWorkload) continue;
       const prefix = direction === 'ingress' ? 'from' : 'to';
       const rules: Record<string, unknown>[] = split.map((r) => {
-        const values = r.field === 'CIDR' ? [...new Set(r.peers.flatMap((p) => p.value as string[]))].sort(cmp) : r.peers.map((p) => p.value);
+        // CIDR and entity lists are flattened and deduplicated; selectors stay one per peer.
+        const flat = r.field === 'CIDR' || r.field === 'Entities';
+        const values = flat ? [...new Set(r.peers.flatMap((p) => (Array.isArray(p.value) ? (p.value as string[]) : [p.value as string])))].sort(cmp) : r.peers.map((p) => p.value);
         return { [`${prefix}${r.field}`]: values, toPorts: mergeToPorts(r.targets) };
       });
       const notes = split.map((r, i) => ({ path: ['spec', direction, i], comment: r.grants.map(provenanceLine) }));

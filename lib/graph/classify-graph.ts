@@ -82,7 +82,10 @@ function summarize(graph: Omit<ClassifiedGraph, 'summary'>): GraphSummary {
     if (e.state) s[e.state]++;
     if (e.infra) s.infra++;
   }
-  for (const r of graph.unusedRules) r.dangling ? s.danglingRules++ : s.unusedRules++;
+  for (const r of graph.unusedRules) {
+    if (r.dangling) s.danglingRules++;
+    else s.unusedRules++;
+  }
   return s;
 }
 

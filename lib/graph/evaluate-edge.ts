@@ -62,6 +62,12 @@ export function evaluateEdge(
   }
   const srcSample = sources.slice(0, MAX_PODS_PER_SIDE);
   const dstSample = destinations.slice(0, MAX_PODS_PER_SIDE);
+  const total = sources.length * destinations.length;
+  if (total === 1) {
+    // One pod on each side (the common case at scale): nothing to compare.
+    const verdict = evaluator.evaluate(toConnection(sources[0]!, destinations[0]!, edge.port, edge.protocol));
+    return withOperations({ verdict, podPairs: { evaluated: 1, total: 1, disagree: false, details: [] }, notes }, evaluator, sources[0]!, destinations[0]!, edge);
+  }
   let worst: { verdict: Verdict; source: Endpoint; destination: Endpoint } | null = null;
   const distinct = new Map<string, string>();
   for (const s of srcSample) {
@@ -72,20 +78,20 @@ export function evaluateEdge(
       if (!worst || verdictRank(verdict) < verdictRank(worst.verdict)) worst = { verdict, source: s, destination: d };
     }
   }
-  const total = sources.length * destinations.length;
   const evaluated = srcSample.length * dstSample.length;
   if (evaluated < total) notes.push(`evaluated ${evaluated} of ${total} pod pairs`);
   const podPairs: PodPairEvaluation = { evaluated, total, disagree: distinct.size > 1, details: distinct.size > 1 ? [...distinct.values()] : [] };
   if (podPairs.disagree) notes.push('replicas disagree: the edge is classified by its most restrictive pod pair');
-  const result: EdgeEvaluation = { verdict: worst?.verdict ?? null, podPairs, notes };
+  if (!worst) return { verdict: null, podPairs, notes };
+  return withOperations({ verdict: worst.verdict, podPairs, notes }, evaluator, worst.source, worst.destination, edge);
+}
 
-  // An L7-conditional answer (Istio paths/methods, Cilium L7 rules) is settled per operation actually seen.
-  if (worst && worst.verdict.verdict === 'conditional' && edge.operations && edge.operations.length > 0) {
-    const { source, destination } = worst;
-    result.operations = edge.operations.map((operation) => {
-      const request: HttpRequest = { ...(operation.method ? { method: operation.method } : {}), ...(operation.path ? { path: operation.path } : {}) };
-      return { operation, verdict: evaluator.evaluate(toConnection(source, destination, edge.port, edge.protocol, request)) };
-    });
-  }
+/** An L7-conditional answer (Istio paths/methods, Cilium L7 rules) is settled per operation actually seen. */
+function withOperations(result: EdgeEvaluation, evaluator: Evaluator, source: Endpoint, destination: Endpoint, edge: { port: number; protocol: Protocol; operations?: EdgeOperation[] }): EdgeEvaluation {
+  if (result.verdict?.verdict !== 'conditional' || !edge.operations?.length) return result;
+  result.operations = edge.operations.map((operation) => {
+    const request: HttpRequest = { ...(operation.method ? { method: operation.method } : {}), ...(operation.path ? { path: operation.path } : {}) };
+    return { operation, verdict: evaluator.evaluate(toConnection(source, destination, edge.port, edge.protocol, request)) };
+  });
   return result;
 }

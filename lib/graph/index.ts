@@ -15,3 +15,4 @@ export { graphQuerySchema, searchParamsToObject, toGraphRequest, type GraphQuery
 export { computeBlastRadius, computeExposure, rankRiskiestWorkloads, toAdjacency, type ReachEdge, type Hop, type ReachedWorkload, type BlastRadius, type RiskEntry } from './blast-radius';
 export { computePotentialReachEdges, computeObservedReachEdges, diffReach, workloadNames } from './reach-edges';
 export { classifySensitivity, crownJewelSet, DEFAULT_SENSITIVITY_RULES, WELL_KNOWN_SENSITIVE_PORTS, type SensitivityFinding, type SensitivityRules } from './sensitivity';
+export { prepareBlastRadius, UnknownWorkloadError, type BlastRadiusInput, type BlastRadiusQuery, type BlastRadiusReport } from './blast-radius-report';

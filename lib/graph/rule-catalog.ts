@@ -70,7 +70,7 @@ export function buildRuleCatalog(model: NetworkModel): CatalogRule[] {
     const peers = peer && !wildcard ? uniq(podsMatching(peer)) : [];
     let danglingReason: string | undefined;
     if (targets.length === 0) danglingReason = 'the policy selects no pod';
-    else if (peer?.kind === 'pods' && peers.length === 0) danglingReason = `its ${direction === 'ingress' ? 'source' : 'destination'} selector matches no pod`;
+    else if (!wildcard && peer?.kind === 'pods' && peers.length === 0) danglingReason = `its ${direction === 'ingress' ? 'source' : 'destination'} selector matches no pod`;
     else if (peer?.kind === 'none') danglingReason = 'the peer can never match (unknown or empty peer, fail-closed)';
     const rule = wildcard ? { ...ref, wildcard: true } : ref;
     return { rule, ref: formatRuleRef(rule), layer: 'network', direction, action, targets, peers, ports, wildcard, dangling: danglingReason !== undefined, ...(danglingReason ? { danglingReason } : {}) };

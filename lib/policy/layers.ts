@@ -1,16 +1,16 @@
 import type { PolicyLayerFactory } from '../model/layer-factory';
 import { networkLayerFactory } from './network/layer';
+import { ciliumLayerFactory } from './cilium';
+import { calicoLayerFactory } from './calico';
+import { istioLayerFactory } from './istio';
 
 /**
- * The registry of policy layers, in display order. Each family appends its factory here:
- *   network (NetworkPolicy + ANP/BANP/ClusterNetworkPolicy) - lib/policy/network
- * LEAD: wire the other families here when their folders exist:
- *   import { istioLayerFactory } from './istio';      // lib/policy/istio
+ * The registry of policy layers, in display order: CNI layers first, then meshes. A factory returns null when
+ * the input has none of its resources, so an unused family takes no part in verdicts.
+ * LEAD: wire Linkerd here when lib/policy/linkerd/index.ts exists:
  *   import { linkerdLayerFactory } from './linkerd';  // lib/policy/linkerd
- *   import { ciliumLayerFactory } from './cilium';    // lib/policy/cilium
- *   import { calicoLayerFactory } from './calico';    // lib/policy/calico
  */
-export const layerFactories: PolicyLayerFactory[] = [networkLayerFactory];
+export const layerFactories: PolicyLayerFactory[] = [networkLayerFactory, ciliumLayerFactory, calicoLayerFactory, istioLayerFactory];
 
 /**
  * API groups that some policy family reads, so their kinds are not reported as "ignored".

@@ -3,3 +3,4 @@ export { HttpError } from './http-error';
 export { parseJsonBody, parseParams } from './parse-request';
 export { toErrorResponse, toApiError, STATUS } from './to-error-response';
 export { toSnapshotJson, toSnapshotWithCountsJson } from './to-json';
+export { loadSnapshotEngine } from './snapshot-engine';

@@ -11,6 +11,8 @@ export interface WorkloadSpec {
   labels?: Record<string, string>;
   serviceAccount?: string;
   ports: { port: number; protocol?: Protocol; name?: string }[];
+  /** Adds the mesh's proxy container, as an injected pod has it. */
+  mesh?: 'istio' | 'linkerd';
 }
 
 /** `extra`: further raw objects for the List (EndpointSlices, Nodes, ...). */
@@ -21,7 +23,10 @@ export function clusterObjects(workloads: readonly WorkloadSpec[], extra: readon
     const labels = w.labels ?? { app: w.name };
     const spec = {
       serviceAccountName: w.serviceAccount ?? w.name,
-      containers: [{ name: 'main', ports: w.ports.map((p) => ({ containerPort: p.port, protocol: p.protocol ?? 'TCP', ...(p.name ? { name: p.name } : {}) })) }],
+      containers: [
+        { name: 'main', ports: w.ports.map((p) => ({ containerPort: p.port, protocol: p.protocol ?? 'TCP', ...(p.name ? { name: p.name } : {}) })) },
+        ...(w.mesh ? [{ name: w.mesh === 'istio' ? 'istio-proxy' : 'linkerd-proxy' }] : []),
+      ],
     };
     items.push({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: w.name, namespace: w.namespace }, spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec } } });
     items.push({

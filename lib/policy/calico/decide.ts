@@ -1,5 +1,5 @@
 import { formatRuleRef, type Basis, type Connection, type DirectionDecision, type LayerDecision, type Outcome, type RuleRef } from '../../model/verdict';
-import { matchRule, type CalicoEndpoint, type ConnectionView } from './match';
+import { matchedUpstreamPeer, matchRule, type CalicoEndpoint, type ConnectionView } from './match';
 import type { CalicoModel, TierPolicies } from './model';
 import type { CalicoPolicy, CalicoRule, CalicoTier, Direction } from './types';
 
@@ -28,8 +28,8 @@ function stepsOf(tiers: TierPolicies[], dir: Direction): Step[] {
 
 /** A rule that names no peer, port or protocol admits everything: shown once as a wildcard rule. */
 const isWildcardRule = (r: CalicoRule) =>
-  r.k8s
-    ? r.k8s.peers === null && r.k8s.ports === null
+  r.upstream
+    ? r.upstream.peers === null && r.upstream.ports === null
     : r.protocol === undefined &&
       !r.http &&
       [r.source, r.destination].every((e) => e.nets.length + e.notNets.length + e.ports.length + e.notPorts.length === 0 && !e.selector && !e.notSelector && !e.namespaceSelector && !e.serviceAccounts && !e.services);
@@ -56,7 +56,7 @@ function walk(steps: Step[], from: number, dir: Direction, c: ConnectionView, mo
     }
     const m = matchRule(s.rule, s.policy, dir, c, model.ctx);
     if (m === 'no') continue;
-    const ref = refOf(s.policy, s.rule, isWildcardRule(s.rule));
+    const ref = { ...refOf(s.policy, s.rule, isWildcardRule(s.rule)), ...(s.rule.upstream ? { path: matchedUpstreamPeer(s.rule, dir, c) ?? s.rule.path } : {}) };
     const nextTier = () => {
       const j = steps.findIndex((x, k) => k > i && x.tierIndex > s.tierIndex);
       return j < 0 ? steps.length : j;

@@ -111,16 +111,22 @@ export interface ConnectionView {
   request?: HttpRequest;
 }
 
+/**
+ * For a converted Kubernetes rule: the path of the peer that matches (the rule's own path for a rule without peers),
+ * or null. NetworkPolicy peer and port semantics; an ipBlock matches pod IPs too, as Calico's `nets` do
+ * (https://github.com/projectcalico/calico/issues/6634).
+ */
+export function matchedUpstreamPeer(rule: CalicoRule, dir: 'ingress' | 'egress', c: ConnectionView): string | null {
+  const u = rule.upstream;
+  if (!u || !matchPortRules(u.ports, c.port, c.protocol, c.destination.ports)) return null;
+  if (u.peers === null) return rule.path;
+  const peer = dir === 'ingress' ? c.source : c.destination;
+  return u.peers.find((p) => matchPeer(p.peer, peer.facts))?.path ?? null;
+}
+
 /** Whether one rule matches the connection; `unknown` when it depends on what the query leaves open (L7, source port). */
 export function matchRule(rule: CalicoRule, policy: CalicoPolicy, dir: 'ingress' | 'egress', c: ConnectionView, ctx: MatchContext): Tri {
-  if (rule.k8s) {
-    // Converted Kubernetes NetworkPolicy rule: NetworkPolicy peer and port semantics (ipBlock matches pod IPs too,
-    // as Calico's `nets` do).
-    if (!matchPortRules(rule.k8s.ports, c.port, c.protocol, c.destination.ports)) return 'no';
-    if (rule.k8s.peers === null) return 'yes';
-    const peer = dir === 'ingress' ? c.source : c.destination;
-    return rule.k8s.peers.some((p) => matchPeer(p.peer, peer.facts)) ? 'yes' : 'no';
-  }
+  if (rule.upstream) return matchedUpstreamPeer(rule, dir, c) !== null ? 'yes' : 'no';
   if (rule.protocol !== undefined && rule.protocol !== c.protocol) return 'no';
   if (rule.notProtocol !== undefined && rule.notProtocol === c.protocol) return 'no';
   return and(
@@ -135,7 +141,11 @@ export function policySelects(p: CalicoPolicy, ep: CalicoEndpoint, ctx: MatchCon
   const pod = ep.pod;
   if (!pod) return false;
   if (p.namespace !== undefined && pod.namespace !== p.namespace) return false;
-  if (p.k8sPodSelector) return matchSelector(p.k8sPodSelector, pod.labels);
+  if (p.upstreamSubject) {
+    const { namespaces, pods } = p.upstreamSubject;
+    if (namespaces && !matchSelector(namespaces, ctx.namespaceLabels(pod.namespace))) return false;
+    return !pods || matchSelector(pods, pod.labels);
+  }
   if (!evaluateSelector(p.selector, ep.labels)) return false;
   if (p.namespaceSelector && !evaluateSelector(p.namespaceSelector, namespaceSelectorLabels(pod.namespace, ctx.namespaceLabels(pod.namespace)))) return false;
   if (p.serviceAccountSelector && !evaluateSelector(p.serviceAccountSelector, serviceAccountLabels(pod.serviceAccount || 'default'))) return false;

@@ -1,10 +1,11 @@
 import type { Diagnostic } from '../../model/diagnostics';
 import type { Inventory, Labels, Pod } from '../../model/kubernetes';
 import type { ManifestObject } from '../../model/manifest';
+import { isClusterNetworkPolicyKind, parseClusterPolicy } from '../anp/parse';
 import { EndpointIndex } from '../model/endpoint';
 import { isNetworkPolicy, parseNetworkPolicy } from '../netpol/parse';
 import { endpointOf, policySelects, type CalicoEndpoint, type MatchContext } from './match';
-import { DEFAULT_TIER_ORDER, fromKubernetesPolicy, isCalicoObject, isCalicoPolicy, parseCalicoPolicy, parseNetworkSet, parseTier } from './parse';
+import { DEFAULT_TIER_ORDER, fromClusterPolicy, fromKubernetesPolicy, KUBE_ADMIN_TIER, KUBE_BASELINE_TIER, isCalicoObject, isCalicoPolicy, parseCalicoPolicy, parseNetworkSet, parseTier } from './parse';
 import type { CalicoPolicy, CalicoTier, Direction, NetworkSet } from './types';
 import type { Endpoint } from '../../model/verdict';
 
@@ -42,6 +43,8 @@ export class CalicoModel {
       services: inventory.services.map((s) => ({ namespace: s.namespace, name: s.name, selector: s.selector })),
     };
     this.tiers.set('default', { name: 'default', order: DEFAULT_TIER_ORDER, defaultAction: 'Deny' });
+    this.tiers.set(KUBE_ADMIN_TIER.name, KUBE_ADMIN_TIER);
+    this.tiers.set(KUBE_BASELINE_TIER.name, KUBE_BASELINE_TIER);
     const k8sNames = new Set<string>();
     for (const o of objects) {
       if (!isNetworkPolicy(o)) continue;
@@ -50,6 +53,12 @@ export class CalicoModel {
       if (!np) continue;
       k8sNames.add(`${np.namespace}/${np.ref.name}`);
       this.policies.push(fromKubernetesPolicy(np));
+    }
+    for (const o of objects) {
+      if (!isClusterNetworkPolicyKind(o)) continue;
+      // Diagnostics are reported by the network layer, which reads the same objects.
+      const cp = parseClusterPolicy(o).value;
+      if (cp) this.policies.push(fromClusterPolicy(cp));
     }
     let count = 0;
     for (const o of objects) {

@@ -3,6 +3,7 @@ import type { Protocol } from '../../model/kubernetes';
 import type { ManifestObject } from '../../model/manifest';
 import type { RuleRef } from '../../model/verdict';
 import { parseCidr, type Cidr } from '../model/cidr';
+import type { ClusterPolicy } from '../anp/types';
 import type { Netpol } from '../netpol/types';
 import { parseSelectorExpr, type SelectorExpr } from '../selector-expr';
 import type { Action, CalicoPolicy, CalicoPort, CalicoRule, CalicoTier, Direction, EntityMatch, HttpMatch, NetworkSet } from './types';
@@ -222,7 +223,7 @@ export function parseNetworkSet(o: ManifestObject): NetworkSet | null {
  */
 export function fromKubernetesPolicy(np: Netpol): CalicoPolicy {
   const none: EntityMatch = { nets: [], notNets: [], ports: [], notPorts: [] };
-  const toRules = (dir: Direction): CalicoRule[] => (np[dir] ?? []).map((k8s) => ({ path: k8s.path, action: 'Allow', source: none, destination: none, k8s }));
+  const toRules = (dir: Direction): CalicoRule[] => (np[dir] ?? []).map((r) => ({ path: r.path, action: 'Allow', source: none, destination: none, upstream: { peers: r.peers, ports: r.ports } }));
   return {
     ref: np.ref,
     sortName: `knp.default.${np.ref.name}`,
@@ -230,11 +231,39 @@ export function fromKubernetesPolicy(np: Netpol): CalicoPolicy {
     tier: 'default',
     order: KNP_ORDER,
     selector: { kind: 'all' },
-    k8sPodSelector: np.podSelector,
+    upstreamSubject: { pods: np.podSelector },
     types: { ingress: np.ingress !== null, egress: np.egress !== null },
     ingress: toRules('ingress'),
     egress: toRules('egress'),
     staged: false,
     source: np.source,
+  };
+}
+
+/** Tiers Calico creates for the Kubernetes cluster-scoped policies (libcalico-go/lib/names/policy.go, clientv3 ensureTierExists). */
+export const KUBE_ADMIN_TIER: CalicoTier = { name: 'kube-admin', order: 1_000, defaultAction: 'Pass' };
+export const KUBE_BASELINE_TIER: CalicoTier = { name: 'kube-baseline', order: 10_000_000, defaultAction: 'Pass' };
+
+/**
+ * An AdminNetworkPolicy / ClusterNetworkPolicy (tier Admin) or BaselineAdminNetworkPolicy / ClusterNetworkPolicy
+ * (tier Baseline) as Calico runs it: a policy of tier `kube-admin` (order 1000, defaultAction Pass) or `kube-baseline`
+ * (order 10,000,000, defaultAction Pass) with `order` = priority
+ * (libcalico-go/lib/backend/k8s/conversion/clusternetworkpolicy.go).
+ */
+export function fromClusterPolicy(cp: ClusterPolicy): CalicoPolicy {
+  const none: EntityMatch = { nets: [], notNets: [], ports: [], notPorts: [] };
+  const toRules = (dir: Direction): CalicoRule[] => cp[dir].map((r) => ({ path: r.path, action: r.action, source: none, destination: none, upstream: { peers: r.peers, ports: r.ports } }));
+  return {
+    ref: cp.ref,
+    sortName: cp.ref.name,
+    tier: cp.tier === 'Admin' ? KUBE_ADMIN_TIER.name : KUBE_BASELINE_TIER.name,
+    order: cp.priority,
+    selector: { kind: 'all' },
+    upstreamSubject: { namespaces: cp.subject.namespaces, ...(cp.subject.pods ? { pods: cp.subject.pods } : {}) },
+    types: { ingress: cp.ingress.length > 0, egress: cp.egress.length > 0 },
+    ingress: toRules('ingress'),
+    egress: toRules('egress'),
+    staged: false,
+    source: cp.source,
   };
 }

@@ -2,7 +2,9 @@ import type { Labels, Protocol } from '../../model/kubernetes';
 import type { SourceRef } from '../../model/source';
 import type { RuleRef } from '../../model/verdict';
 import type { Cidr } from '../model/cidr';
-import type { NetpolRule } from '../netpol/types';
+import type { Peer } from '../model/peer';
+import type { PortRules } from '../model/ports';
+import type { LabelSelector } from '../model/selector';
 import type { SelectorExpr } from '../selector-expr';
 
 export type Action = 'Allow' | 'Deny' | 'Log' | 'Pass';
@@ -39,8 +41,12 @@ export interface CalicoRule {
   source: EntityMatch;
   destination: EntityMatch;
   http?: HttpMatch;
-  /** A rule of a Kubernetes NetworkPolicy converted by Calico (`knp.default.<name>`): matched with the NetworkPolicy peers. */
-  k8s?: NetpolRule;
+  /**
+   * A rule of a Kubernetes NetworkPolicy (`knp.default.<name>`) or of an AdminNetworkPolicy / BaselineAdminNetworkPolicy /
+   * ClusterNetworkPolicy converted by Calico: matched with the Kubernetes peer and port semantics.
+   * `peers: null` = every peer.
+   */
+  upstream?: { peers: { peer: Peer; path: string }[] | null; ports: PortRules };
 }
 
 export interface CalicoPolicy {
@@ -61,8 +67,8 @@ export interface CalicoPolicy {
   egress: CalicoRule[];
   /** Staged policies are reported, never enforced. */
   staged: boolean;
-  /** Selects pods with the Kubernetes NetworkPolicy podSelector (converted policy). */
-  k8sPodSelector?: import('../model/selector').LabelSelector;
+  /** Converted Kubernetes policies select pods with label selectors instead of `selector`. */
+  upstreamSubject?: { namespaces?: LabelSelector; pods?: LabelSelector };
   source: SourceRef;
 }
 

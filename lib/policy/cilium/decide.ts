@@ -83,7 +83,7 @@ export function decideCiliumDirection(repo: CiliumRepository, dir: Direction, lo
     }
   }
   const npHits =
-    local.kind === 'pod' && local.pod ? repo.netpols.allowing(local.pod, dir, peerEndpoint, peer.kind === 'external', c.port, c.protocol, dstPorts).map((ref) => ({ ref, portRules: null }) as AllowHit) : [];
+    local.kind === 'pod' && local.pod ? repo.netpols.allowing(local.pod, dir, peerEndpoint, peer.kind === 'external' && !peer.kubeApiserver, c.port, c.protocol, dstPorts).map((ref) => ({ ref, portRules: null }) as AllowHit) : [];
   const all = [...hits, ...npHits];
   if (all.some(isL4Only)) {
     const refs = dedupe(all.filter((h) => !h.fqdn).map((h) => h.ref));

@@ -84,6 +84,10 @@ const cases: Case[] = [
   // Host policies.
   { policies: ['host-fw'], from: 'ip:8.8.8.8', to: 'other/node-exporter', port: 9100, outcome: 'denied' },
   { policies: ['host-fw'], from: 'default/frontend', to: 'other/node-exporter', port: 9100, outcome: 'allowed' },
+  { policies: ['allow-to-apiserver'], from: 'default/frontend', to: 'ip:172.31.5.10', port: 443, outcome: 'allowed', rule: 'CiliumNetworkPolicy/default/allow-to-apiserver#egress[0].toEntities[0]' },
+  { policies: ['allow-to-apiserver'], from: 'default/frontend', to: 'ip:172.31.5.11', port: 443, outcome: 'denied' },
+  { policies: ['cidr-to-apiserver'], from: 'default/frontend', to: 'ip:172.31.5.10', port: 443, outcome: 'denied' },
+  { policies: ['cidr-to-apiserver'], from: 'default/frontend', to: 'ip:172.31.5.11', port: 443, outcome: 'allowed' },
   // Kubernetes NetworkPolicy in the same repository: union, and Cilium deny rules still win.
   { policies: ['l3-rule', 'np-backend-from-victim'], from: 'default/victim', to: 'default/backend', port: 80, outcome: 'allowed', rule: 'NetworkPolicy/default/np-backend-from-victim#ingress[0].from[0]' },
   { policies: ['l3-rule', 'np-backend-from-victim'], from: 'default/frontend', to: 'default/backend', port: 80, outcome: 'allowed' },

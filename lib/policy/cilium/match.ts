@@ -15,8 +15,9 @@ function matchOnePeer(repo: CiliumRepository, p: CiliumPeer, peer: CiliumEndpoin
     case 'entity':
       return p.selectors === 'all' || p.selectors.some((s) => matchCiliumSelector(s, labels));
     case 'cidr':
-      // CIDR selectors only select addresses outside the cluster (not pods, not nodes): see netpol-view.ts.
-      return peer.kind === 'external' && peer.ips.some((ip) => cidrContains(p.cidr, ip) && !p.except.some((x) => cidrContains(x, ip)));
+      // CIDR selectors only select addresses outside the cluster: not pods, not nodes, and not the API server
+      // (it has its own `kube-apiserver` identity; https://github.com/cilium/cilium/issues/33525). See netpol-view.ts.
+      return peer.kind === 'external' && !peer.kubeApiserver && peer.ips.some((ip) => cidrContains(p.cidr, ip) && !p.except.some((x) => cidrContains(x, ip)));
     case 'nodes': {
       if (peer.kind !== 'host' || !peer.node) return false;
       const nodeLabels: CiliumLabel[] = Object.entries(peer.node.labels).map(([key, value]) => ({ source: 'k8s', key, value }));

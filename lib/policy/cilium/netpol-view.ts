@@ -19,8 +19,9 @@ import type { Direction } from './types';
  * One Cilium difference from the upstream reading: an `ipBlock` becomes a CIDR selector, and Cilium's CIDR selectors
  * never match endpoints it manages or node addresses ("CIDR rules do not apply to traffic where both sides of the
  * connection are either managed by Cilium or use an IP belonging to a node in the cluster",
- * https://docs.cilium.io/en/stable/security/policy/language/#ip-cidr-based), so an ipBlock here only matches
- * addresses outside the cluster.
+ * https://docs.cilium.io/en/stable/security/policy/language/#ip-cidr-based; "Cilium doesn't support using ipBlock
+ * statements to match on pod IPs", https://github.com/cilium/cilium/issues/9209 and #35212), so an ipBlock here only
+ * matches addresses outside the cluster, and not the API server's (#33525: use the kube-apiserver entity).
  */
 export class CiliumNetpolView {
   private readonly byNamespace = new Map<string, Netpol[]>();

@@ -9,7 +9,8 @@ import { selectIstioPortProtocol } from '../mesh/protocol';
 import { type Tri, UNKNOWN } from '../mesh/tri';
 import type { IstioAuthorizationPolicy, IstioPeerAuthentication, IstioRule } from './model';
 import { effectiveMtls, policyAppliesTo } from './policy-scope';
-import { describeUnknownChecks, evaluateRule, type IstioMatchContext, isWildcardSource, type KnownRequest } from './rule-match';
+import { describeRequest, toKnownRequest } from '../mesh/request';
+import { describeUnknownChecks, evaluateRule, type IstioMatchContext, isWildcardSource } from './rule-match';
 
 export interface IstioData {
   inventory: Inventory;
@@ -41,27 +42,6 @@ function evaluatePolicies(policies: IstioAuthorizationPolicy[], ctx: IstioMatchC
     const c = { ...ctx, policyNamespace: policy.namespace };
     return policy.rules.length === 0 ? [{ policy, rule: null, result: false }] : policy.rules.map((rule) => ({ policy, rule, result: evaluateRule(rule, c, policy.action) }));
   });
-}
-
-function describeRequest(connection: Connection, tcp: boolean): string {
-  if (tcp) return `a TCP connection to port ${connection.port}`;
-  const r = connection.request;
-  if (!r) return `any HTTP request to port ${connection.port}`;
-  return `${r.method ?? '(any method)'} ${r.path ?? '(any path)'}`;
-}
-
-function toKnownRequest(connection: Connection): KnownRequest | null {
-  const r = connection.request;
-  if (!r) return null;
-  const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-  const host = headers.host ?? headers[':authority'];
-  return {
-    ...(r.method !== undefined ? { method: r.method } : {}),
-    ...(r.path !== undefined ? { path: r.path.split('?')[0] ?? '' } : {}),
-    ...(host !== undefined ? { host } : {}),
-    headers,
-    requestPrincipal: r.requestPrincipal ?? null,
-  };
 }
 
 function decision(outcome: Outcome, basis: Basis, rules: RuleRef[], reason: string, extra: Partial<LayerDecision> & { isolated: boolean }): LayerDecision {

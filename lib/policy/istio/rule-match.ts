@@ -1,4 +1,5 @@
 import { cidrContains, parseCidr } from '../model/cidr';
+import type { KnownRequest } from '../mesh/request';
 import { type Tri, UNKNOWN, triAnd, triNot, triOr } from '../mesh/tri';
 import type { AttributeCheck, AuthorizationAction, IstioRule } from './model';
 import { escapeRegex, fullMatch, matchIstioPath, matchIstioString, matchRequestPrincipal } from './string-match';
@@ -18,15 +19,6 @@ export interface IstioMatchContext {
   request: KnownRequest | null;
 }
 
-export interface KnownRequest {
-  method?: string;
-  path?: string;
-  host?: string;
-  /** Lower-cased names; absent = not sent. */
-  headers: Record<string, string>;
-  /** `null` = no valid JWT. */
-  requestPrincipal: string | null;
-}
 
 function jwtIssSub(rp: string): { iss: string; sub: string } {
   const i = rp.lastIndexOf('/');

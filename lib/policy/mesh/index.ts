@@ -4,3 +4,4 @@ export * from './membership';
 export * from './principal';
 export * from './protocol';
 export * from './endpoints';
+export * from './request';

@@ -9,6 +9,7 @@ import type { GraphView } from '@/lib/graph';
 import { importTraffic } from '@/lib/traffic';
 import { GET } from './route';
 
+// eslint-disable-next-line react-hooks/rules-of-hooks -- a Vitest fixture (lib/db test-support), not a React hook
 useTestDatabase();
 let snapshotId: string;
 

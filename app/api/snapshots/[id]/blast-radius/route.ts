@@ -1,0 +1,26 @@
+import { blastRadiusQuerySchema } from '@/lib/api/blast-radius';
+import { snapshotIdSchema } from '@/lib/api/snapshots';
+import { prepareBlastRadius, UnknownWorkloadError } from '@/lib/graph';
+import { handle, HttpError, loadSnapshotEngine, parseParams } from '@/lib/server';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+type Context = { params: Promise<{ id: string }> };
+
+/**
+ * GET /api/snapshots/:id/blast-radius?start=ns/a,ns/b&direction=blast|exposure&maxHops&observedOnly&crownJewels
+ * What the compromised workloads reach (or who reaches the targets), hop by hop, potential vs actual.
+ */
+export const GET = handle(async (request: Request, { params }: Context) => {
+  const { id } = await parseParams(params, snapshotIdSchema);
+  const query = blastRadiusQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const engine = await loadSnapshotEngine(id);
+  const prepared = prepareBlastRadius({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges, crownJewelTags: query.crownJewels });
+  try {
+    return Response.json(prepared.query({ direction: query.direction, start: query.start, ...(query.maxHops ? { maxHops: query.maxHops } : {}), observedOnly: query.observedOnly }));
+  } catch (e) {
+    if (e instanceof UnknownWorkloadError) throw new HttpError('bad-request', e.message);
+    throw e;
+  }
+});

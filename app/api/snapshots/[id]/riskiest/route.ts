@@ -1,0 +1,18 @@
+import { riskQuerySchema } from '@/lib/api/blast-radius';
+import { snapshotIdSchema } from '@/lib/api/snapshots';
+import { prepareBlastRadius } from '@/lib/graph';
+import { handle, loadSnapshotEngine, parseParams } from '@/lib/server';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+type Context = { params: Promise<{ id: string }> };
+
+/** GET /api/snapshots/:id/riskiest?limit=10&observedOnly — the workloads with the largest blast radius. */
+export const GET = handle(async (request: Request, { params }: Context) => {
+  const { id } = await parseParams(params, snapshotIdSchema);
+  const query = riskQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const engine = await loadSnapshotEngine(id);
+  const prepared = prepareBlastRadius({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges });
+  return Response.json({ workloads: prepared.workloads.length, riskiest: prepared.riskiest(query.limit, query.observedOnly), sensitivity: prepared.sensitivity });
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** Query of GET /api/snapshots/:id/blast-radius (also the graph page's URL state for blast-radius mode). */
+export const blastRadiusQuerySchema = z.object({
+  direction: z.enum(['blast', 'exposure']).default('blast'),
+  /** One or more workloads, `ns/name`, comma separated. */
+  start: z
+    .string()
+    .min(1, 'name at least one workload')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
+  maxHops: z.coerce.number().int().min(1).max(50).optional(),
+  observedOnly: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+  /** Extra crown-jewel tags for this query (the snapshot's stored tags always apply). */
+  crownJewels: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : [])),
+});
+export type BlastRadiusQueryInput = z.input<typeof blastRadiusQuerySchema>;
+
+export const riskQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(10),
+  observedOnly: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+});

@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import type { DirectionDecision } from '../model/verdict';
+import { buildEndpointIndex, buildNodes, isolatesOn, peerNode } from './index';
+import { layer } from './testing/builders';
+import { loadShop } from './testing/shop-cluster';
+
+const dir = (direction: 'ingress' | 'egress', isolated: boolean): DirectionDecision => ({ direction, isolated, outcome: 'allowed', basis: isolated ? 'explicit' : 'default', rules: [], reason: '' });
+
+describe('isolatesOn', () => {
+  test.each([
+    { name: 'network, isolated for ingress', decision: { ...layer('network', 'allowed', 'explicit'), directions: [dir('ingress', true), dir('egress', false)] }, ingress: true, egress: false },
+    { name: 'network, not isolated', decision: { ...layer('network', 'allowed', 'default'), directions: [dir('ingress', false), dir('egress', false)] }, ingress: false, egress: false },
+    { name: 'mesh with a policy on the destination', decision: layer('istio', 'denied', 'no-match'), ingress: true, egress: false },
+    { name: 'mesh without policy', decision: layer('istio', 'allowed', 'default'), ingress: false, egress: false },
+  ])('$name', ({ decision, ingress, egress }) => {
+    expect({ ingress: isolatesOn(decision, 'ingress'), egress: isolatesOn(decision, 'egress') }).toEqual({ ingress, egress });
+  });
+});
+
+describe('buildNodes', () => {
+  const { inventory, evaluator } = loadShop();
+  const nodes = buildNodes(evaluator, buildEndpointIndex(inventory), ['world', 'ip:10.0.3.250', 'node:n1', 'shop/gone']);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+
+  test.each([
+    { id: 'shop/api', kind: 'pod', unprotected: { ingress: false, egress: true } },
+    { id: 'ops/debug', kind: 'pod', unprotected: { ingress: true, egress: true } },
+    { id: 'world', kind: 'external', unprotected: { ingress: false, egress: false } },
+    { id: 'ip:10.0.3.250', kind: 'external', unprotected: { ingress: false, egress: false } },
+    { id: 'node:n1', kind: 'node', unprotected: { ingress: false, egress: false } },
+    { id: 'shop/gone', kind: 'dangling', unprotected: { ingress: false, egress: false } },
+  ])('$id is $kind, unprotected $unprotected', ({ id, kind, unprotected }) => {
+    expect(byId.get(id)).toMatchObject({ kind, unprotected });
+  });
+
+  test('badges instead of default-allow edges', () => {
+    expect(byId.get('ops/debug')!.badges).toEqual(['unprotected-ingress', 'unprotected-egress']);
+    expect(byId.get('shop/api')!.badges).toEqual(['unprotected-egress']);
+  });
+
+  test('infra peers', () => {
+    expect(peerNode('kube-apiserver')).toMatchObject({ kind: 'infra', badges: ['apiserver'] });
+  });
+});

@@ -1,0 +1,9 @@
+import { loadSnapshotContent } from '@/lib/db';
+import { createEvaluator } from '@/lib/policy';
+
+/** Loads one snapshot and builds its evaluator: the common first step of every engine-backed route. */
+export async function loadSnapshotEngine(snapshotId: string) {
+  const content = await loadSnapshotContent(snapshotId);
+  const built = createEvaluator(content.inventory, content.objects);
+  return { ...content, evaluator: built.value, diagnostics: built.diagnostics };
+}

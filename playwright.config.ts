@@ -34,7 +34,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `npx tsx e2e/support/server.ts`,
+    command: 'node --import tsx e2e/support/server.ts',
     url: baseURL,
     env: { PORT: String(port) },
     // `next build` on a small shared machine takes minutes.

@@ -18,7 +18,8 @@ function eastwest(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('eastwest draft', () => {
+// Each test spawns the CLI (tsx start-up ~1 s, more on a busy machine): generous timeouts, not timing assertions.
+describe('eastwest draft', { timeout: 60_000 }, () => {
   test('--out writes one file per namespace and a kustomization; exit 0', () => {
     const out = path.join(work, 'netpol');
     const r = eastwest('draft', '--input', CLUSTER, '--traffic', HUBBLE, '--namespace', 'boutique', '--out', out);
@@ -47,7 +48,7 @@ describe('eastwest draft', () => {
   });
 });
 
-describe('eastwest check', () => {
+describe('eastwest check', { timeout: 60_000 }, () => {
   test('the generated draft passes the gate against the observed traffic: exit 0', () => {
     const out = path.join(work, 'gate-ok');
     expect(eastwest('draft', '-i', CLUSTER, '-t', EDGES, '-n', 'boutique', '-o', out).code).toBe(0);

@@ -1,3 +1,4 @@
+import { apiErrorSchema } from '@/lib/api/errors';
 import { fileNameParam, importResponseSchema, importUrl, type ImportResult } from './import-result';
 
 export type UploadProgress = { loaded: number; total: number };
@@ -46,14 +47,10 @@ function parseResponse(status: number, text: string, path: string): ImportResult
   throw new Error(errorMessage(body) ?? `The server answered ${status} with an unexpected body.`);
 }
 
-/** Reads `{ error: { message } }`, `{ error: "…" }` or `{ message }`. */
+/** The message of an API error body (lib/api/errors.ts), with its validation issues. */
 export function errorMessage(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const record = body as Record<string, unknown>;
-  const error = record.error;
-  if (typeof error === 'string') return error;
-  if (typeof error === 'object' && error !== null && typeof (error as Record<string, unknown>).message === 'string') {
-    return (error as Record<string, string>).message;
-  }
-  return typeof record.message === 'string' ? record.message : undefined;
+  const parsed = apiErrorSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const { message, issues } = parsed.data.error;
+  return issues?.length ? `${message}: ${issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join('; ')}` : message;
 }

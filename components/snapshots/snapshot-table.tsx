@@ -12,8 +12,6 @@ export function SnapshotTable({ snapshots }: { snapshots: SnapshotSummary[] }) {
         <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col" className="px-5 py-3">Snapshot</th>
-            <th scope="col" className="px-3 py-3">Cluster</th>
-            <th scope="col" className="px-3 py-3">Created</th>
             {countLabels.map(({ key, label }) => (
               <th key={key} scope="col" className="px-3 py-3 text-right">{label}</th>
             ))}
@@ -31,10 +29,11 @@ export function SnapshotTable({ snapshots }: { snapshots: SnapshotSummary[] }) {
                   <EnvironmentBadge environment={snapshot.environment} />
                   {snapshot.isDemo ? <Badge tone="brand">demo</Badge> : null}
                 </div>
-              </td>
-              <td className="whitespace-nowrap px-3 py-3.5 font-mono text-xs text-slate-600">{snapshot.cluster}</td>
-              <td className="whitespace-nowrap px-3 py-3.5 text-slate-600">
-                <time dateTime={snapshot.createdAt.toISOString()}>{formatDate(snapshot.createdAt)}</time>
+                <p className="mt-1 text-xs text-slate-500">
+                  <span className="font-mono">{snapshot.cluster}</span>
+                  <span className="mx-1.5 text-slate-300">·</span>
+                  created <time dateTime={snapshot.createdAt.toISOString()}>{formatDate(snapshot.createdAt)}</time>
+                </p>
               </td>
               {countLabels.map(({ key, label }) => (
                 <td key={key} data-count={key} aria-label={`${label}: ${snapshot.counts[key]}`} className="px-3 py-3.5 text-right tabular-nums text-slate-800">

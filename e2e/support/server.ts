@@ -30,14 +30,35 @@ async function main(): Promise<void> {
   await disconnectPrisma();
   const dev = Boolean(process.env.E2E_DEV);
   if (!dev && !process.env.E2E_SKIP_BUILD) await exec(['build'], env);
-  child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '--port', port, '--hostname', '127.0.0.1'], { env, stdio: 'inherit' });
+  child = spawnNext([dev ? 'dev' : 'start', '--port', port, '--hostname', '127.0.0.1'], env);
   child.on('exit', (code) => void shutdown(code ?? 1));
+}
+
+/**
+ * Next runs in its own process group (`detached`): on SIGTERM it signals its whole group, which
+ * would otherwise kill this script before it drops the e2e database. We stop that group ourselves.
+ */
+function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  child = spawn(process.execPath, [nextBin, ...args], { env, stdio: 'inherit', detached: true });
+  return child;
+}
+
+/** Signals Next's process group and waits (up to 10 s) for it to exit, so the port is free again. */
+async function stopNext(): Promise<void> {
+  const running = child;
+  if (!running?.pid || running.exitCode !== null || running.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+  try {
+    process.kill(-running.pid, 'SIGTERM');
+  } catch {
+    return; // already gone
+  }
+  await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref())]);
 }
 
 function exec(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const run = spawn(process.execPath, [nextBin, ...args], { env, stdio: 'inherit' });
-    child = run;
+    const run = spawnNext(args, env);
     run.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next ${args.join(' ')} exited with ${code}`))));
   });
 }
@@ -46,8 +67,7 @@ let stopping = false;
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log('DEBUG shutdown', code, Boolean(own));
-  if (child && child.exitCode === null) child.kill('SIGTERM');
+  await stopNext();
   await own?.stop().catch((error: unknown) => console.error(`e2e server: could not drop the e2e database: ${String(error)}`));
   process.exit(code);
 }

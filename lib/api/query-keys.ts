@@ -6,4 +6,8 @@ export const queryKeys = {
     list: () => ['snapshots', 'list'] as const,
     detail: (id: string) => ['snapshots', 'detail', id] as const,
   },
+  /** Every graph-derived key starts with `['snapshots', id]` so one invalidation after an import refreshes them all. */
+  graph: (snapshotId: string, query: string) => ['snapshots', snapshotId, 'graph', query] as const,
+  blastRadius: (snapshotId: string, query: string) => ['snapshots', snapshotId, 'blast-radius', query] as const,
+  riskiest: (snapshotId: string, limit: number) => ['snapshots', snapshotId, 'riskiest', limit] as const,
 };

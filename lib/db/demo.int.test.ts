@@ -6,9 +6,9 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { withPgClient } from './connection';
 import { DEMO_SNAPSHOT, ensureDemoSnapshot, getSnapshot, listSnapshotsWithCounts } from './index';
 import { BOUTIQUE_DIR } from './test-support/fixtures';
-import { useTestDatabase } from './test-support/use-test-database';
+import { setupTestDatabase } from './test-support/setup-test-database';
 
-const db = useTestDatabase();
+const db = setupTestDatabase();
 
 async function demoCount(): Promise<number> {
   return (await listSnapshotsWithCounts()).filter((s) => s.isDemo).length;
@@ -47,6 +47,7 @@ describe('ensureDemoSnapshot', () => {
   test('a process killed halfway through loading leaves no demo; the next start loads exactly one', async () => {
     // Hold a lock on the edge table so the loader blocks after writing the snapshot, inventory and policies.
     const blocker = new pg.Client({ connectionString: db.url });
+    blocker.on('error', () => undefined);
     await blocker.connect();
     await blocker.query('BEGIN');
     await blocker.query('LOCK TABLE "TrafficEdge" IN ACCESS EXCLUSIVE MODE');
@@ -57,7 +58,7 @@ describe('ensureDemoSnapshot', () => {
     });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     // Wait (by polling the server, not a timer guess) until the loader's transaction waits on that lock.
-    const loaderPid = await waitForLockWaiter(blocker);
+    const loaderPid = await waitForLockWaiter(db.url);
     const inside = await blocker.query('SELECT count(*)::int AS n FROM "Snapshot"');
     expect(inside.rows[0].n).toBe(0); // the loader's uncommitted snapshot row is invisible
 
@@ -74,12 +75,14 @@ describe('ensureDemoSnapshot', () => {
   });
 });
 
-async function waitForLockWaiter(client: pg.Client): Promise<number> {
+/** Polls from its own connection: inside a transaction pg_stat_activity is a frozen snapshot. */
+async function waitForLockWaiter(url: string): Promise<number> {
   for (;;) {
-    const r = await client.query(
-      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid() LIMIT 1`,
-    );
-    if (r.rows[0]) return r.rows[0].pid as number;
+    const pid = await withPgClient(url, async (c) => {
+      const r = await c.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' LIMIT 1`);
+      return r.rows[0]?.pid as number | undefined;
+    });
+    if (pid !== undefined) return pid;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -41,7 +41,7 @@ export interface DemoResult {
  * then run in ONE transaction under an advisory lock, so killing the process halfway leaves no
  * demo (and the next start loads it again) and concurrent starts create exactly one.
  */
-export async function ensureDemoSnapshot(databaseUrl?: string, fixturesDir = path.join(process.cwd(), 'fixtures', 'boutique')): Promise<DemoResult> {
+export async function ensureDemoSnapshot(databaseUrl?: string, fixturesDir = path.join(/* turbopackIgnore: true */ process.cwd(), 'fixtures', 'boutique')): Promise<DemoResult> {
   const prisma = getPrisma(databaseUrl);
   const existing = await prisma.snapshot.findFirst({ where: { isDemo: true }, orderBy: { createdAt: 'asc' } });
   if (existing) return { snapshot: toSnapshotInfo(existing), created: false, diagnostics: [] };
@@ -60,11 +60,13 @@ export async function ensureDemoSnapshot(databaseUrl?: string, fixturesDir = pat
 
 /** Parses the demo files with the engine (lib/manifest, lib/inventory, lib/traffic). */
 export async function readDemoContent(fixturesDir: string): Promise<{ content: SnapshotContent; diagnostics: Diagnostic[] }> {
-  const file = (rel: string) => path.join(fixturesDir, rel);
+  // Read at run time from the checkout, never bundled: keep Turbopack's file tracer out of it.
+  const file = (rel: string) => path.join(/* turbopackIgnore: true */ fixturesDir, rel);
   const manifests = await loadManifestPaths([file(DEMO_FILES.cluster), ...DEMO_FILES.policies.map(file)]);
   const inventory = buildInventory(manifests.value.filter((o) => isInventoryKind(o.kind)));
   const policies = await withRawYaml(manifests.value.filter((o) => !isInventoryKind(o.kind)));
-  const traffic = await importTraffic(createReadStream(file(DEMO_FILES.traffic)), { fileName: file(DEMO_FILES.traffic), inventory: inventory.value });
+  const trafficFile = file(DEMO_FILES.traffic);
+  const traffic = await importTraffic(createReadStream(/* turbopackIgnore: true */ trafficFile), { fileName: trafficFile, inventory: inventory.value });
   const diagnostics = [...manifests.diagnostics, ...inventory.diagnostics, ...traffic.diagnostics];
   // The demo is ours: an error in it is a bug, not user input to report and carry on with.
   if (hasErrors(diagnostics)) throw new Error(`The demo fixtures do not load cleanly: ${diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('; ')}`);
@@ -78,7 +80,7 @@ export async function readDemoContent(fixturesDir: string): Promise<{ content: S
 async function withRawYaml(objects: PolicyInput[]): Promise<PolicyInput[]> {
   const byFile = new Map<string, Map<number, string>>();
   for (const file of new Set(objects.map((o) => o.source.file))) {
-    byFile.set(file, yamlDocumentsByLine(await readFile(file, 'utf8')));
+    byFile.set(file, yamlDocumentsByLine(await readFile(/* turbopackIgnore: true */ file, 'utf8')));
   }
   return objects.map((o) => {
     const rawYaml = byFile.get(o.source.file)?.get(o.source.line);

@@ -17,6 +17,7 @@ import { unavailable } from './errors';
 export interface EmbeddedDatabase {
   url: string;
   port: number;
+  dataDir: string;
   /** Stops the server (fast shutdown); safe to call twice. */
   stop(): Promise<void>;
 }
@@ -66,7 +67,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
   const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   await ensureDatabase(`postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, database);
   let stopping: Promise<void> | undefined;
-  return { url, port, stop: () => (stopping ??= server.stop()) };
+  return { url, port, dataDir, stop: () => (stopping ??= server.stop()) };
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { checkConnection } from './connection';
 import { describeDatabaseUrl, validateDatabaseUrl } from './database-url';
 import { startEmbeddedPostgres, type EmbeddedOptions } from './embedded';
@@ -23,5 +24,6 @@ export async function resolveDatabase(env: NodeJS.ProcessEnv = process.env, embe
     return { url, kind: 'external', description: describeDatabaseUrl(url), stop: async () => undefined };
   }
   const server = await startEmbeddedPostgres(embedded);
-  return { url: server.url, kind: 'embedded', description: `${describeDatabaseUrl(server.url)} (embedded, data in .eastwest/pg)`, stop: server.stop };
+  const where = path.relative(process.cwd(), server.dataDir) || server.dataDir;
+  return { url: server.url, kind: 'embedded', description: `${describeDatabaseUrl(server.url)} (embedded, data in ${where})`, stop: server.stop };
 }

@@ -3,9 +3,9 @@ import { withPgClient } from './connection';
 import { readDemoContent } from './demo';
 import { createSnapshot, deleteSnapshot, getSnapshot, loadSnapshotContent, saveSnapshotContent, type SnapshotContent } from './index';
 import { BOUTIQUE_DIR, prodSnapshot } from './test-support/fixtures';
-import { useTestDatabase } from './test-support/use-test-database';
+import { setupTestDatabase } from './test-support/setup-test-database';
 
-const db = useTestDatabase();
+const db = setupTestDatabase();
 let boutique: SnapshotContent;
 
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { createSnapshot, deleteSnapshot, getSnapshot, listSnapshotsWithCounts, type DbErrorCode } from './index';
 import { prodSnapshot, stagingSnapshot } from './test-support/fixtures';
-import { useTestDatabase } from './test-support/use-test-database';
+import { setupTestDatabase } from './test-support/setup-test-database';
 
-useTestDatabase();
+setupTestDatabase();
 
 async function errorCode(promise: Promise<unknown>): Promise<DbErrorCode | 'none'> {
   try {

@@ -3,7 +3,7 @@ import { isWorkloadName, type EndpointName } from '../model/identity';
 import type { Inventory, Workload } from '../model/kubernetes';
 import type { ObservedEdge } from '../traffic/model';
 import { inWindow, keepNotDenied } from './keep-edge';
-import type { DraftInput, ExclusionReason, Grant, Operation } from './types';
+import type { ConnectionKey, DraftInput, ExclusionReason, Grant, Operation } from './types';
 
 /**
  * Namespaces left out of an implicit (whole-snapshot) scope: a default-deny there built from a short capture
@@ -45,8 +45,11 @@ export function collectGrants(input: DraftInput): CollectedGrants {
   const workloads = workloadIndex(input.inventory);
   const excluded: CollectedGrants['excluded'] = [];
   const candidates: ObservedEdge[] = [];
+  const connectionKey = (e: ConnectionKey) => JSON.stringify([e.source, e.destination, e.protocol, e.port]);
+  const dropped = new Set((input.dropped ?? []).map(connectionKey));
   for (const edge of input.edges) {
-    if (!inWindow(edge, input.window)) excluded.push({ edge, reason: 'outside-window' });
+    if (dropped.has(connectionKey(edge))) excluded.push({ edge, reason: 'dropped' });
+    else if (!inWindow(edge, input.window)) excluded.push({ edge, reason: 'outside-window' });
     else if (!keep(edge)) excluded.push({ edge, reason: 'filtered' });
     else if (!isExpressible(edge.source, workloads) || !isExpressible(edge.destination, workloads)) excluded.push({ edge, reason: 'unresolved-endpoint' });
     else candidates.push(edge);
@@ -93,7 +96,23 @@ export function collectGrants(input: DraftInput): CollectedGrants {
     list.push(edge);
     byConnection.set(key, list);
   }
-  const grants = [...byConnection.values()].map(toGrant).sort(compareGrants);
+  const grants = [...byConnection.values()].map(toGrant);
+  const observed = new Set(grants.map(connectionKey));
+  for (const g of input.granted ?? []) {
+    const key = connectionKey(g);
+    if (observed.has(key) || dropped.has(key)) continue;
+    if (!isExpressible(g.source, workloads) || !isExpressible(g.destination, workloads)) {
+      diagnostics.push({ severity: 'error', code: 'unknown-endpoint', message: `manual grant ${g.source} -> ${g.destination}: not a workload of the inventory or a known peer` });
+      continue;
+    }
+    if (!subjectSet.has(g.source) && !subjectSet.has(g.destination))
+      diagnostics.push({ severity: 'warning', code: 'grant-outside-scope', message: `manual grant ${g.source} -> ${g.destination} touches no workload in scope; not drafted` });
+    else {
+      observed.add(key);
+      grants.push({ source: g.source, destination: g.destination, port: g.port, protocol: g.protocol, operations: g.operations && g.operations.length > 0 ? g.operations : null, count: 0, firstSeen: '', lastSeen: '', manual: true });
+    }
+  }
+  grants.sort(compareGrants);
   return { grants, excluded, namespaces, subjects, diagnostics };
 }
 

@@ -101,5 +101,6 @@ export const shortName = (name: EndpointName) => name.slice(name.indexOf('/') + 
 /** One provenance line: `boutique/frontend -> 3550/TCP: 2140 requests, 2026-03-12T09:30:05Z .. 2026-03-12T09:44:55Z`. */
 export function provenanceLine(g: Grant): string {
   const ops = g.operations ? ` [${g.operations.map((o) => [o.method, o.pathTemplate].filter(Boolean).join(' ')).join(', ')}]` : '';
+  if (g.manual) return `${g.source} -> ${g.destination} ${g.port}/${g.protocol}${ops}: granted by hand, not observed`;
   return `${g.source} -> ${g.destination} ${g.port}/${g.protocol}${ops}: ${g.count} observed, first ${g.firstSeen}, last ${g.lastSeen}`;
 }

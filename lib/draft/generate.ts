@@ -20,6 +20,13 @@ export function generateDraft(input: DraftInput): Draft {
   const kinds: DraftKind[] = [...new Set<DraftKind>(input.kinds ?? ['networkpolicy'])];
   const generatorInput: GeneratorInput = { grants: collected.grants, namespaces: collected.namespaces, subjects: collected.subjects };
   const documents = sortDocuments(kinds.flatMap((k) => GENERATORS[k](ctx, generatorInput)));
+  // Names derive from workload names; two workloads of different kinds with one name would collide.
+  const seen = new Set<string>();
+  for (const d of documents) {
+    const id = `${d.object.apiVersion} ${d.object.kind} ${d.object.metadata.namespace}/${d.object.metadata.name}`;
+    if (seen.has(id)) ctx.diagnostics.push({ severity: 'error', code: 'name-collision', message: `two generated documents are named ${id}; rename one of the workloads or draft them separately` });
+    seen.add(id);
+  }
   return {
     documents,
     grants: collected.grants,

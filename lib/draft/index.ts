@@ -1,4 +1,4 @@
-export type { Draft, DraftDocument, DraftInput, DraftKind, DraftObject, DraftScope, EdgeFilter, ExclusionReason, Grant, Operation, TimeWindow } from './types';
+export type { ConnectionKey, Draft, DraftDocument, DraftInput, DraftKind, DraftObject, DraftScope, EdgeFilter, ExclusionReason, Grant, Operation, TimeWindow } from './types';
 export { DRAFT_KINDS } from './types';
 export { generateDraft } from './generate';
 export { keepAll, keepNotDenied, wasDenied, isDenialVerdict, inWindow } from './keep-edge';

@@ -60,7 +60,18 @@ describe('Istio AuthorizationPolicy draft', () => {
     ['/api/v1/users', '/api/v1/users'],
     ['/api/v1/users/{id}/orders', '/api/v1/users/{*}/orders'],
     ['/hipstershop.CartService/GetCart', '/hipstershop.CartService/GetCart'],
+    ['/{id}', '/{*}'],
   ])('path template %s becomes %s', (template, expected) => {
     expect(toIstioPath(template)).toBe(expected);
+  });
+});
+
+describe('L4 and L7 records of one connection', () => {
+  test('when requests were seen, an L4-only record of the same connection does not widen the grant to the whole port', () => {
+    const l4 = observedEdge('backend/api-gateway', 'backend/user-service', 8000, { countUnit: 'connections', observedBy: ['hubble'] });
+    const d = generateDraft({ inventory, edges: [l4, getUser], scope: { namespaces: ['backend'] }, kinds: ['istio'] });
+    expect(d.grants).toHaveLength(1);
+    expect(d.grants[0]?.operations).toEqual([{ method: 'GET', pathTemplate: '/api/v1/users/{id}' }]);
+    expect(d.grants[0]?.count).toBe(20);
   });
 });

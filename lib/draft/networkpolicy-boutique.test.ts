@@ -60,6 +60,12 @@ describe('NetworkPolicy draft for the Online Boutique samples (edges.jsonl, scop
     for (const [, e] of byId('U')) expect(evaluateEdge(ev, inventory, e).outcome).toBe('allowed');
   });
 
+  test('without a scope: every namespace the kept traffic touches, except system and mesh control-plane namespaces', () => {
+    const whole = generateDraft({ inventory, edges });
+    expect(whole.scope.namespaces).toEqual(['boutique']);
+    expect(whole.diagnostics.map((d) => d.code)).toContain('system-namespace-skipped');
+  });
+
   test('what-if: replacing the sample policies breaks nothing observed and still blocks U1-U3', () => {
     const current = loadObjects('boutique/policies/networkpolicy.yaml');
     const sim = simulateDraft({ inventory, currentObjects: current, draftObjects: draftObjects.value, edges, mode: 'replace' });

@@ -14,7 +14,8 @@ export function toIstioPath(template: string): string {
   const last = segments.length - 1;
   const firstPlaceholder = segments.findIndex(isPlaceholder);
   if (firstPlaceholder === -1) return template;
-  if (firstPlaceholder === last) return `${segments.slice(0, last).join('/')}/*`;
+  // A bare `/*` would match every path of the workload; one segment is all that was seen.
+  if (firstPlaceholder === last && last > 1) return `${segments.slice(0, last).join('/')}/*`;
   return segments.map((s) => (isPlaceholder(s) ? '{*}' : s)).join('/');
 }
 

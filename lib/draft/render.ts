@@ -5,9 +5,11 @@ import type { DraftDocument } from './types';
 const FAMILY_ORDER = ['networkpolicy', 'cilium', 'istio', 'linkerd'];
 /** Namespace baselines come first in each namespace, then the per-workload policies. */
 const BASELINE_NAMES = ['eastwest-default-deny', 'eastwest-allow-nothing', 'eastwest-allow-dns'];
-const KIND_ORDER = ['NetworkPolicy', 'CiliumNetworkPolicy', 'AuthorizationPolicy', 'Server', 'MeshTLSAuthentication', 'NetworkAuthentication'];
+/** Linkerd: each Server followed by what authorizes it (the objects share the Server's name as prefix). */
+const LINKERD_KIND_ORDER = ['Server', 'MeshTLSAuthentication', 'NetworkAuthentication', 'AuthorizationPolicy'];
+const groupName = (d: DraftDocument) => (d.family === 'linkerd' ? d.object.metadata.name.replace(/-(clients|networks)$/, '') : d.object.metadata.name);
 
-/** Documents in a stable order: namespace, family, kind, name. */
+/** Documents in a stable order: namespace, family, baselines first, then by name (Linkerd: by Server, then kind). */
 export function sortDocuments(documents: readonly DraftDocument[]): DraftDocument[] {
   const rank = (list: string[], v: string) => (list.indexOf(v) === -1 ? list.length : list.indexOf(v));
   return [...documents].sort(
@@ -15,7 +17,8 @@ export function sortDocuments(documents: readonly DraftDocument[]): DraftDocumen
       cmp(a.object.metadata.namespace, b.object.metadata.namespace) ||
       rank(FAMILY_ORDER, a.family) - rank(FAMILY_ORDER, b.family) ||
       rank(BASELINE_NAMES, a.object.metadata.name) - rank(BASELINE_NAMES, b.object.metadata.name) ||
-      rank(KIND_ORDER, a.object.kind) - rank(KIND_ORDER, b.object.kind) ||
+      cmp(groupName(a), groupName(b)) ||
+      rank(LINKERD_KIND_ORDER, a.object.kind) - rank(LINKERD_KIND_ORDER, b.object.kind) ||
       cmp(a.object.metadata.name, b.object.metadata.name),
   );
 }

@@ -54,14 +54,15 @@ const scenarioArb = clusterArb.chain((workloads) => {
 
 const keyOf = (e: { source: string; destination: string; port: number; protocol: string }) => `${e.source}|${e.destination}|${e.port}|${e.protocol}`;
 
-describe('round trip through the engine', () => {
-  test('namespace scope: exactly the granted edges are allowed', () => {
+// Property runs do real work (40 clusters each); the timeout only guards a busy machine.
+describe('round trip through the engine', { timeout: 60_000 }, () => {
+  test.each([['networkpolicy'], ['cilium']] as const)('%s, namespace scope: exactly the granted edges are allowed', (kind) => {
     fc.assert(
       fc.property(scenarioArb, ({ workloads, universe, granted }) => {
         const inventory = clusterInventory(workloads);
         const edges = granted.map((g) => observedEdge(g.source, g.destination, g.port, { protocol: g.protocol }));
         const namespaces = [...new Set(workloads.map((w) => w.namespace))];
-        const draft = generateDraft({ inventory, edges, scope: { namespaces } });
+        const draft = generateDraft({ inventory, edges, scope: { namespaces }, kinds: [kind] });
         const parsed = toManifestObjects(draft.documents);
         expect(parsed.diagnostics).toEqual([]);
         for (const o of parsed.value) expect(validateDraftObject(o.body)).toEqual([]);

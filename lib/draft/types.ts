@@ -37,7 +37,19 @@ export interface DraftInput {
   window?: TimeWindow;
   /** Default `keepNotDenied`: a dropped or denied attempt is not legitimate traffic. */
   keep?: EdgeFilter;
+  /** Connections the user dropped from the draft ("drop from draft" in the graph): never granted. */
+  dropped?: readonly ConnectionKey[];
+  /** Connections the user grants by hand ("grant" in the graph), observed or not; marked as such in the YAML. */
+  granted?: readonly (ConnectionKey & { operations?: Operation[] })[];
   options?: Partial<EngineOptions>;
+}
+
+/** One connection: workload pair (or peer) and destination pod port. */
+export interface ConnectionKey {
+  source: EndpointName;
+  destination: EndpointName;
+  port: number;
+  protocol: Protocol;
 }
 
 /** One L7 operation observed on a grant (`pathTemplate` as aggregated by the traffic import, e.g. `/api/v1/users/{id}`). */
@@ -60,6 +72,8 @@ export interface Provenance {
  * seen by a lower layer and add nothing).
  */
 export interface Grant extends Provenance {
+  /** True for a grant added by hand (`DraftInput.granted`) that no kept observation backs. */
+  manual?: boolean;
   source: EndpointName;
   destination: EndpointName;
   port: number;
@@ -86,7 +100,7 @@ export interface DraftObject {
 }
 
 /** Why an observed edge was not granted. */
-export type ExclusionReason = 'filtered' | 'outside-window' | 'outside-scope' | 'unresolved-endpoint';
+export type ExclusionReason = 'filtered' | 'dropped' | 'outside-window' | 'outside-scope' | 'unresolved-endpoint';
 
 export interface Draft {
   documents: DraftDocument[];

@@ -31,6 +31,7 @@ export interface EdgeClassification {
 }
 
 const uniqueRules = (rules: RuleRef[]): RuleRef[] => {
+  if (rules.length < 2) return rules;
   const seen = new Map<string, RuleRef>();
   for (const r of rules) {
     const k = formatRuleRef(r);
@@ -46,8 +47,7 @@ const names = (layers: readonly LayerDecision[]) => layers.map((l) => l.layer).j
 function effectiveVerdict(evaluation: EdgeEvaluation): { denied: LayerDecision[]; notExplicit: LayerDecision[]; layers: LayerDecision[]; verdict: Verdict | null } {
   const v = evaluation.verdict;
   if (!v) return { denied: [], notExplicit: [], layers: [], verdict: null };
-  const verdicts = evaluation.operations?.length ? evaluation.operations.map((o) => o.verdict) : [v];
-  const layers = verdicts.flatMap((x) => x.layers);
+  const layers = evaluation.operations?.length ? evaluation.operations.flatMap((o) => o.verdict.layers) : v.layers;
   return {
     verdict: v,
     layers,

@@ -1,5 +1,5 @@
 import type { EndpointName } from '../model/identity';
-import type { Protocol } from '../model/kubernetes';
+import type { Pod, Protocol } from '../model/kubernetes';
 import type { Connection, Endpoint, Evaluator, HttpRequest, Verdict } from '../model/verdict';
 import type { EndpointIndex } from './endpoint-index';
 import type { EdgeOperation, PodPairEvaluation } from './model';
@@ -29,6 +29,18 @@ export function toConnection(source: Endpoint, destination: Endpoint, port: numb
   return { source, destination, port, protocol, ...(portName ? { portName } : {}), ...(request ? { request } : {}) };
 }
 
+/** Endpoints of a name, memoised per pod so the hot path does not rebuild them for every edge. */
+const podEndpoints = new WeakMap<Pod, Endpoint>();
+function endpointsOf(index: EndpointIndex, name: EndpointName): Endpoint[] {
+  const pods = index.podsByWorkload.get(name);
+  if (!pods) return index.endpointsOf(name);
+  return pods.map((pod) => {
+    let e = podEndpoints.get(pod);
+    if (!e) podEndpoints.set(pod, (e = { kind: 'pod', pod }));
+    return e;
+  });
+}
+
 /**
  * Rank of a verdict from most to least restrictive: denied, conditional, allowed by default somewhere,
  * explicitly allowed everywhere. The worst pair represents the edge.
@@ -52,8 +64,8 @@ export function evaluateEdge(
   index: EndpointIndex,
   edge: { source: EndpointName; destination: EndpointName; port: number; protocol: Protocol; operations?: EdgeOperation[] },
 ): EdgeEvaluation {
-  const sources = index.endpointsOf(edge.source);
-  const destinations = index.endpointsOf(edge.destination);
+  const sources = endpointsOf(index, edge.source);
+  const destinations = endpointsOf(index, edge.destination);
   const notes: string[] = [];
   if (sources.length === 0 || destinations.length === 0) {
     const missing = [sources.length === 0 ? edge.source : null, destinations.length === 0 ? edge.destination : null].filter(Boolean).join(' and ');

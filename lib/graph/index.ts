@@ -16,3 +16,4 @@ export { computeBlastRadius, computeExposure, rankRiskiestWorkloads, toAdjacency
 export { computePotentialReachEdges, computeObservedReachEdges, diffReach, workloadNames } from './reach-edges';
 export { classifySensitivity, crownJewelSet, DEFAULT_SENSITIVITY_RULES, WELL_KNOWN_SENSITIVE_PORTS, type SensitivityFinding, type SensitivityRules } from './sensitivity';
 export { prepareBlastRadius, UnknownWorkloadError, type BlastRadiusInput, type BlastRadiusQuery, type BlastRadiusReport } from './blast-radius-report';
+export { LruCache, classificationKey } from './graph-cache';

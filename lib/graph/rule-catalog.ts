@@ -50,9 +50,17 @@ export function buildRuleCatalog(model: NetworkModel): CatalogRule[] {
   const endpoints = model.endpoints;
   const allNamespaces = [...index.namespaces()];
 
+  // Thousands of peers repeat a few namespace selectors: match each distinct one against the namespaces once.
+  const namespacesBySelector = new Map<string, string[]>();
+  const namespacesMatching = (selector: NonNullable<Extract<Peer, { kind: 'pods' }>['namespaces']>): string[] => {
+    const key = JSON.stringify(selector);
+    let list = namespacesBySelector.get(key);
+    if (!list) namespacesBySelector.set(key, (list = allNamespaces.filter((ns) => matchSelector(selector, endpoints.namespaceLabels(ns)))));
+    return list;
+  };
   const podsMatching = (peer: Peer): Pod[] => {
     if (peer.kind !== 'pods') return [];
-    const namespaces = peer.sameNamespace !== undefined ? [peer.sameNamespace] : allNamespaces.filter((ns) => matchSelector(peer.namespaces!, endpoints.namespaceLabels(ns)));
+    const namespaces = peer.sameNamespace !== undefined ? [peer.sameNamespace] : namespacesMatching(peer.namespaces!);
     const out: Pod[] = [];
     for (const ns of namespaces) for (const pod of index.candidates(ns, peer.pods)) if (matchPeer(peer, endpoints.ofPod(pod))) out.push(pod);
     return out;

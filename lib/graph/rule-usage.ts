@@ -37,10 +37,24 @@ const directionOf = (r: RuleRef): 'ingress' | 'egress' => (/^(spec\.)?egress/.te
  */
 export function computeRuleUsage(catalog: readonly CatalogRule[], hits: readonly RuleHit[], grantedRules: readonly { rule: RuleRef; layer?: LayerName }[]): { unusedRules: UnusedRule[]; wildcardRules: WildcardRule[] } {
   const usage = new Map<string, Usage>();
+  // Hits name the same few rules tens of thousands of times: look them up by the rule's own strings
+  // (kind, namespace, name, path) before formatting a ref, so the hot loop allocates nothing.
+  const byParts = new Map<string, Map<string, Map<string, Map<string, Usage>>>>();
+  const level = <V>(m: Map<string, V>, k: string, make: () => V): V => {
+    let v = m.get(k);
+    if (v === undefined) m.set(k, (v = make()));
+    return v;
+  };
   const touch = (rule: RuleRef, layer?: LayerName): Usage => {
-    const ref = formatRuleRef(rule);
-    let u = usage.get(ref);
-    if (!u) usage.set(ref, (u = { rule, ...(layer ? { layer } : {}), inWindow: 0, lastMatched: null, lastMs: -Infinity, seenOn: new Set() }));
+    const names = level(level(byParts, rule.kind, () => new Map()), rule.namespace ?? '', () => new Map());
+    const paths = level(names, rule.name, () => new Map<string, Usage>());
+    let u = paths.get(rule.path ?? '');
+    if (!u) {
+      const ref = formatRuleRef(rule);
+      u = usage.get(ref);
+      if (!u) usage.set(ref, (u = { rule, ...(layer ? { layer } : {}), inWindow: 0, lastMatched: null, lastMs: -Infinity, seenOn: new Set() }));
+      paths.set(rule.path ?? '', u);
+    }
     if (rule.wildcard && !u.rule.wildcard) u.rule = rule;
     return u;
   };
@@ -49,14 +63,17 @@ export function computeRuleUsage(catalog: readonly CatalogRule[], hits: readonly
   for (const h of hits) {
     if (!h.verdict) continue;
     const seenMs = Date.parse(h.lastSeen);
-    for (const { rule, layer } of matchedRules(h.verdict)) {
-      const u = touch(rule, layer);
+    for (const l of h.verdict.layers) {
+      if (l.basis !== 'explicit' && l.basis !== 'deny-rule') continue;
+      for (const rule of l.rules) {
+      const u = touch(rule, l.layer);
       if (h.inWindow) u.inWindow++;
       if (seenMs > u.lastMs) {
         u.lastMs = seenMs;
         u.lastMatched = h.lastSeen;
       }
-      u.seenOn.add(directionOf(rule) === 'egress' ? h.source : h.destination);
+      if (rule.wildcard) u.seenOn.add(directionOf(rule) === 'egress' ? h.source : h.destination);
+      }
     }
   }
   const byRef = new Map(catalog.map((c) => [c.ref, c]));

@@ -7,11 +7,33 @@ export type ResolvedEndpoint =
 
 export type ResolveResult = { ok: true; value: ResolvedEndpoint } | { ok: false; error: string };
 
-/** Pods of a workload (by ref) or the pod with that name. */
+interface NameIndex {
+  pods: Map<string, Pod>;
+  byWorkload: Map<string, Pod[]>;
+}
+const indexes = new WeakMap<Inventory, NameIndex>();
+
+/** Name lookups for batches of queries (built once per inventory; the inventory is treated as immutable). */
+function indexOf(inventory: Inventory): NameIndex {
+  let idx = indexes.get(inventory);
+  if (!idx) {
+    idx = { pods: new Map(), byWorkload: new Map() };
+    for (const p of inventory.pods) {
+      idx.pods.set(`${p.namespace}/${p.name}`, p);
+      const key = `${p.workload.namespace}/${p.workload.name}`;
+      const list = idx.byWorkload.get(key) ?? [];
+      list.push(p);
+      idx.byWorkload.set(key, list);
+    }
+    indexes.set(inventory, idx);
+  }
+  return idx;
+}
+
+/** Pods of a workload (by ref); `kind` narrows when two controllers share a name. */
 export function findPods(inventory: Inventory, ref: Pick<WorkloadRef, 'namespace' | 'name'> & { kind?: WorkloadRef['kind'] }): Pod[] {
-  return inventory.pods.filter(
-    (p) => p.workload.namespace === ref.namespace && p.workload.name === ref.name && (ref.kind === undefined || p.workload.kind === ref.kind),
-  );
+  const pods = indexOf(inventory).byWorkload.get(`${ref.namespace}/${ref.name}`) ?? [];
+  return ref.kind === undefined ? pods : pods.filter((p) => p.workload.kind === ref.kind);
 }
 
 const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
@@ -29,7 +51,7 @@ export function resolveEndpointName(inventory: Inventory, name: string): Resolve
   const m = /^([^/\s]+)\/([^/\s]+)$/.exec(name);
   if (!m) return { ok: false, error: `invalid endpoint name "${name}": expected <namespace>/<name> or ip:<address>` };
   const [, ns, n] = m as unknown as [string, string, string];
-  const pod = inventory.pods.find((p) => p.namespace === ns && p.name === n);
+  const pod = indexOf(inventory).pods.get(`${ns}/${n}`);
   if (pod) return { ok: true, value: { kind: 'pod', pods: [pod], name } };
   const workloads = inventory.workloads.filter((w) => w.namespace === ns && w.name === n);
   const w = workloads[0];

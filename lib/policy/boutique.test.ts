@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadManifestPaths } from '../manifest';
 import { buildInventory } from '../inventory';
 import { formatRuleRef, type Inventory, type ManifestObject } from '../model';
-import { answerReachQuery, createEvaluator } from './index';
+import { answerReachQuery, createEvaluator, findDanglingNetworkRules, NetworkModel } from './index';
 
 const root = path.resolve(import.meta.dirname, '../../fixtures/boutique');
 interface KeyEdge {
@@ -108,5 +108,16 @@ describe('Online Boutique explanations', () => {
     if (!r.ok) throw new Error(r.error);
     const egress = r.value.explanation.layers[0]?.directions.find((d) => d.direction === 'egress');
     expect(egress?.rules.map(formatRuleRef)).toEqual(['ClusterNetworkPolicy/cluster-allow-dns#egress[0].to[0]']);
+  });
+});
+
+describe('dangling rules (answer key A2)', () => {
+  test.each([
+    ['networkpolicy', ['NetworkPolicy/boutique/paymentservice#ingress[0].from[1]']],
+    ['networkpolicy+anp-v1alpha1', ['NetworkPolicy/boutique/paymentservice#ingress[0].from[1]', 'AdminNetworkPolicy/payment-pci-guardrail#ingress[1].from[0]']],
+    ['networkpolicy+cnp-v1alpha2', ['NetworkPolicy/boutique/paymentservice#ingress[0].from[1]', 'ClusterNetworkPolicy/payment-pci-guardrail#ingress[1].from[0]']],
+  ] as const)('%s: the fraudservice peer matches no pod', async (dialect, expected) => {
+    const { inventory, objects } = await load(dialects[dialect]);
+    expect(findDanglingNetworkRules(new NetworkModel(inventory, objects)).map((d) => formatRuleRef(d.ref))).toEqual(expected);
   });
 });

@@ -13,3 +13,4 @@ export { parseCidr, cidrContains, parseIp, type Cidr } from './model/cidr';
 export { matchPortRule, matchPortRules, formatPortRule, type PortRule, type PortRules } from './model/ports';
 export { matchPeer, type Peer } from './model/peer';
 export { EndpointIndex, type EndpointFacts } from './model/endpoint';
+export { findDanglingNetworkRules, type DanglingRule } from './network/dangling';

@@ -153,7 +153,35 @@ describe('explanations', () => {
   });
 });
 
+describe('ClusterNetworkPolicy domainNames (egress Accept by DNS name)', () => {
+  const policies = [
+    cnp('fqdn', 'Admin', 1, { subject: nsX, egress: [{ action: 'Accept', to: [{ domainNames: ['*.example.com'] }] }, { action: 'Deny', to: [{ networks: ['0.0.0.0/0'] }] }] }),
+  ];
+  test('an outside address is conditional on DNS when the fallback denies', () => {
+    const { answer } = ask([...e2eCluster(), ...policies], { from: 'x/a', to: 'ip:93.184.216.34', port: 443 });
+    expect(answer.verdict).toBe('conditional');
+    expect(answer.explanation.layers[0]).toMatchObject({ outcome: 'conditional', basis: 'delegated', rules: [{ kind: 'ClusterNetworkPolicy', name: 'fqdn', path: 'egress[0].to[0]' }] });
+    expect(answer.explanation.layers[0]?.conditions?.[0]).toMatch(/only if 93\.184\.216\.34 is an address of \*\.example\.com; otherwise .*denied by ClusterNetworkPolicy\/fqdn#egress\[1\]/);
+  });
+  test('a pod never matches a domain name: the next rule decides', () => {
+    const { answer } = ask([...e2eCluster(), ...policies], { from: 'x/a', to: 'y/a', port: 80 });
+    expect(answer.verdict).toBe('denied');
+  });
+  test('when the fallback allows anyway, the answer is allowed', () => {
+    const open = cnp('fqdn', 'Admin', 1, { subject: nsX, egress: [{ action: 'Accept', to: [{ domainNames: ['example.com'] }] }] });
+    const { answer } = ask([...e2eCluster(), open], { from: 'x/a', to: 'ip:93.184.216.34', port: 443 });
+    expect(answer.verdict).toBe('allowed');
+  });
+});
+
 describe('bad policies are diagnostics, the rest is still evaluated', () => {
+  test('a selector field that LabelSelector does not have is a warning (it would be pruned, widening the selector)', () => {
+    const old = anp('old-shape', 1, { subject: { namespaces: { namespaceSelector: { matchLabels: { ns: 'x' } } } }, ingress: [{ action: 'Deny', from: [fromNs('y')] }] });
+    const { answer, diagnostics } = ask([...e2eCluster(), old], { from: 'y/a', to: 'z/a', port: 80 });
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'ignored-field', message: expect.stringMatching(/spec\.subject\.namespaces: ignored unknown field\(s\) namespaceSelector; the selector is empty and matches everything/) })]);
+    expect(answer.verdict).toBe('denied');
+  });
+
   test.each([
     ['unknown operator', { podSelector: { matchExpressions: [{ key: 'a', operator: 'Equals', values: ['b'] }] } }, /unknown operator "Equals"/],
     ['In without values', { podSelector: { matchExpressions: [{ key: 'a', operator: 'In' }] } }, /needs at least one value/],

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { apiErrorSchema, snapshotListSchema, snapshotSchema, snapshotWithCountsSchema } from '@/lib/api';
 import { prodSnapshot } from '@/lib/db/test-support/fixtures';
-import { useTestDatabase } from '@/lib/db/test-support/use-test-database';
+import { setupTestDatabase } from '@/lib/db/test-support/setup-test-database';
 import { DELETE, GET as getOne } from './[id]/route';
 import { GET as list, POST } from './route';
 
-useTestDatabase();
+setupTestDatabase();
 
 const post = (body: unknown) =>
   POST(new Request('http://localhost/api/snapshots', { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }));

@@ -27,8 +27,8 @@ function loadWasm(): Promise<void> {
     const require = createRequire(import.meta.url);
     const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
     const bytes = await readFile(path.join(dir, 'schema_engine_bg.wasm'));
-    const module = new WebAssembly.Module(bytes);
-    const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': withUnrefTimers(bindings as unknown as WebAssembly.ModuleImports) });
+    const wasmModule = new WebAssembly.Module(bytes);
+    const instance = new WebAssembly.Instance(wasmModule, { './schema_engine_bg.js': withUnrefTimers(bindings as unknown as WebAssembly.ModuleImports) });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
   })());

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
 import { checkConnection } from '../connection';
 import { withDatabase } from '../database-url';
@@ -38,10 +38,15 @@ async function firstReachable(urls: string[]): Promise<string | undefined> {
 
 export async function setup(project: TestProject): Promise<void> {
   const fromEnv = process.env.DATABASE_URL?.trim();
-  let adminUrl = fromEnv ? await firstReachable([withDatabase(fromEnv, 'postgres'), fromEnv]) : await firstReachable(LOCAL_CANDIDATES);
-  if (fromEnv && !adminUrl) throw new Error(`Integration tests: cannot connect to DATABASE_URL's server`);
+  // EASTWEST_TEST_DB=embedded skips 1 and 2 (to check the fallback on a machine that has a server).
+  const forceEmbedded = process.env.EASTWEST_TEST_DB === 'embedded';
+  let adminUrl = forceEmbedded ? undefined : fromEnv ? await firstReachable([withDatabase(fromEnv, 'postgres'), fromEnv]) : await firstReachable(LOCAL_CANDIDATES);
+  if (fromEnv && !forceEmbedded && !adminUrl) throw new Error(`Integration tests: cannot connect to DATABASE_URL's server`);
   if (!adminUrl) {
-    const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'eastwest-test-pg-')), 'data');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'eastwest-test-pg-'));
+    // mkdtemp makes a 0700 folder; as root the server runs as the `postgres` user, which must enter it.
+    await chmod(dir, 0o755);
+    const dataDir = path.join(dir, 'data');
     embedded = await startEmbeddedPostgres({ dataDir, ephemeral: true, database: 'postgres' });
     adminUrl = embedded.url;
   }

@@ -16,9 +16,13 @@ export function isClusterNetworkPolicyKind(o: ManifestObject): boolean {
   return o.apiVersion.startsWith(GROUP) && (o.kind === 'AdminNetworkPolicy' || o.kind === 'BaselineAdminNetworkPolicy' || o.kind === 'ClusterNetworkPolicy');
 }
 
+/** Warnings of the policy being parsed (module-level because parsing is synchronous and not re-entrant). */
+let warnings: string[] = [];
+
 function selectorOf(raw: unknown, where: string) {
   const r = parseSelector(raw);
   if (!r.ok) throw new Invalid(`${where}: ${r.error}`);
+  if (r.ignored) warnings.push(`${where}: ignored unknown field(s) ${r.ignored.join(', ')}; the selector is ${r.selector.matchExpressions.length + Object.keys(r.selector.matchLabels).length === 0 ? 'empty and matches everything' : 'read without them'}`);
   return r.selector;
 }
 
@@ -136,6 +140,7 @@ function rulesOf(raw: unknown, dir: 'ingress' | 'egress', kind: string): Cluster
 /** Validates and normalises AdminNetworkPolicy, BaselineAdminNetworkPolicy (v1alpha1) and ClusterNetworkPolicy (v1alpha2). */
 export function parseClusterPolicy(o: ManifestObject): Parsed<ClusterPolicy | null> {
   const spec = isRecord(o.body.spec) ? o.body.spec : {};
+  warnings = [];
   try {
     let tier: Tier;
     let priority: number;
@@ -163,7 +168,8 @@ export function parseClusterPolicy(o: ManifestObject): Parsed<ClusterPolicy | nu
       egress: rulesOf(spec.egress, 'egress', o.kind),
       source: o.source,
     };
-    return { value: policy, diagnostics: [] };
+    const diagnostics: Diagnostic[] = warnings.map((w) => ({ severity: 'warning', code: 'ignored-field', message: `${o.kind} ${o.metadata.name}: ${w}`, file: o.source.file, line: o.source.line }));
+    return { value: policy, diagnostics };
   } catch (e) {
     if (!(e instanceof Invalid)) throw e;
     const d: Diagnostic = { severity: 'error', code: 'invalid-policy', message: `${o.kind} ${o.metadata.name} ignored (the API server would reject it): ${e.message}`, file: o.source.file, line: o.source.line };

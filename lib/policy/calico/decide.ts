@@ -126,7 +126,7 @@ export function decideCalico(model: CalicoModel, c: Connection): LayerDecision {
   // Host-network pods and addresses have no workload endpoint (host endpoints are not modelled).
   if (src.pod) directions.push(decideCalicoDirection(model, 'egress', src, view));
   if (dst.pod) directions.push(decideCalicoDirection(model, 'ingress', dst, view));
-  const strip = ({ conditions: _c, reported: _r, ...d }: CalicoDirectionDecision): DirectionDecision => d;
+  const strip = (d: CalicoDirectionDecision): DirectionDecision => ({ direction: d.direction, isolated: d.isolated, outcome: d.outcome, basis: d.basis, rules: d.rules, reason: d.reason });
   const reported = directions.flatMap((d) => d.reported);
   const extra = reported.length > 0 ? { reported } : {};
   const denied = directions.find((d) => d.outcome === 'denied');

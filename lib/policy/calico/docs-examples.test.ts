@@ -69,10 +69,16 @@ const cases: Case[] = [
   { policies: ['batch-from-prod'], from: `${P}/frontend`, to: `${P}/batch`, port: 80, outcome: 'allowed' },
   { policies: ['batch-from-prod'], from: 'dev/frontend', to: `${P}/batch`, port: 80, outcome: 'denied' },
   // Kubernetes NetworkPolicy (knp.default.*) counted once, in the default tier at order 1000.
-  { policies: ['egress-only', 'frontend-from-dev', 'knp.default.frontend-from-dev'], from: 'dev/frontend', to: `${P}/frontend`, port: 8080, outcome: 'allowed', rules: [`NetworkPolicy/${P}/frontend-from-dev#ingress[0]`] },
+  { policies: ['egress-only', 'frontend-from-dev', 'knp.default.frontend-from-dev'], from: 'dev/frontend', to: `${P}/frontend`, port: 8080, outcome: 'allowed', rules: [`NetworkPolicy/${P}/frontend-from-dev#ingress[0].from[0]`] },
   { policies: ['egress-only', 'knp.default.frontend-from-dev'], from: 'dev/frontend', to: `${P}/frontend`, port: 8080, outcome: 'allowed', rules: [`NetworkPolicy.projectcalico.org/${P}/knp.default.frontend-from-dev#ingress[0]`] },
   { policies: ['frontend-from-dev', 'deny-dev-before-k8s'], from: 'dev/frontend', to: `${P}/frontend`, port: 8080, outcome: 'denied', basis: 'deny-rule', rules: [`NetworkPolicy.projectcalico.org/${P}/deny-dev-before-k8s#ingress[0]`] },
   { policies: ['frontend-from-dev', 'deny-dev-before-k8s'], from: `${P}/batch`, to: `${P}/frontend`, port: 8080, outcome: 'denied', basis: 'no-match', rules: [`NetworkPolicy.projectcalico.org/${P}/deny-dev-before-k8s`, `NetworkPolicy/${P}/frontend-from-dev`] },
+  // AdminNetworkPolicy (tier kube-admin, order 1000) decides before the default tier; BaselineAdminNetworkPolicy after it.
+  { policies: ['admin-deny-dev', 'default', 'allow-tcp-6379'], from: 'dev/frontend', to: `${P}/database`, port: 6379, outcome: 'denied', basis: 'deny-rule', rules: ['AdminNetworkPolicy/admin-deny-dev#ingress[0].from[0]'] },
+  { policies: ['admin-deny-dev', 'default', 'allow-tcp-6379'], from: `${P}/batch`, to: `${P}/database`, port: 6379, outcome: 'allowed', rules: ['AdminNetworkPolicy/admin-deny-dev#ingress[1].from[0]'] },
+  { policies: ['admin-deny-dev', 'default', 'allow-tcp-6379'], from: `${P}/frontend`, to: `${P}/database`, port: 6379, outcome: 'allowed', rules: [`NetworkPolicy.projectcalico.org/${P}/allow-tcp-6379#ingress[2]`] },
+  { policies: ['admin-deny-dev', 'default', 'egress-only'], from: `${P}/frontend`, to: `${P}/database`, port: 6379, outcome: 'denied', basis: 'deny-rule', rules: ['BaselineAdminNetworkPolicy/default#ingress[0].from[0]'] },
+  { policies: ['admin-deny-dev', 'default', 'allow-tcp-6379'], from: 'ip:192.0.2.1', to: `${P}/database`, port: 6379, outcome: 'denied', basis: 'no-match' },
 ];
 
 describe('Calico documentation examples', () => {

@@ -141,7 +141,7 @@ export function decideCilium(repo: CiliumRepository, c: Connection): LayerDecisi
   const directions: CiliumDirectionDecision[] = [];
   if (src.kind !== 'external') directions.push(decideCiliumDirection(repo, 'egress', src, dst, c.destination, c));
   if (dst.kind !== 'external') directions.push(decideCiliumDirection(repo, 'ingress', dst, src, c.source, c));
-  const strip = ({ conditions: _c, ...d }: CiliumDirectionDecision): DirectionDecision => d;
+  const strip = (d: CiliumDirectionDecision): DirectionDecision => ({ direction: d.direction, isolated: d.isolated, outcome: d.outcome, basis: d.basis, rules: d.rules, reason: d.reason });
   const pick = (o: Outcome) => directions.filter((d) => d.outcome === o);
   const denied = pick('denied');
   if (denied.length > 0) {

@@ -88,6 +88,11 @@ const cases: Case[] = [
   { policies: ['allow-to-apiserver'], from: 'default/frontend', to: 'ip:172.31.5.11', port: 443, outcome: 'denied' },
   { policies: ['cidr-to-apiserver'], from: 'default/frontend', to: 'ip:172.31.5.10', port: 443, outcome: 'denied' },
   { policies: ['cidr-to-apiserver'], from: 'default/frontend', to: 'ip:172.31.5.11', port: 443, outcome: 'allowed' },
+  { policies: ['vpn-example-1', 'from-vpn'], from: 'ip:10.48.0.7', to: 'default/public', port: 80, outcome: 'allowed' },
+  { policies: ['vpn-example-1', 'from-vpn'], from: 'ip:10.16.0.200', to: 'default/public', port: 80, outcome: 'allowed', rule: 'CiliumNetworkPolicy/default/from-vpn#ingress[0].fromCIDRSet[0]' },
+  { policies: ['vpn-example-1', 'from-vpn'], from: 'ip:10.16.0.7', to: 'default/public', port: 80, outcome: 'allowed' },
+  { policies: ['vpn-example-1', 'from-vpn'], from: 'ip:10.17.0.7', to: 'default/public', port: 80, outcome: 'denied' },
+  { policies: ['from-vpn'], from: 'ip:10.48.0.7', to: 'default/public', port: 80, outcome: 'denied' },
   // Kubernetes NetworkPolicy in the same repository: union, and Cilium deny rules still win.
   { policies: ['l3-rule', 'np-backend-from-victim'], from: 'default/victim', to: 'default/backend', port: 80, outcome: 'allowed', rule: 'NetworkPolicy/default/np-backend-from-victim#ingress[0].from[0]' },
   { policies: ['l3-rule', 'np-backend-from-victim'], from: 'default/frontend', to: 'default/backend', port: 80, outcome: 'allowed' },

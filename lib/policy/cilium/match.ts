@@ -18,6 +18,13 @@ function matchOnePeer(repo: CiliumRepository, p: CiliumPeer, peer: CiliumEndpoin
       // CIDR selectors only select addresses outside the cluster: not pods, not nodes, and not the API server
       // (it has its own `kube-apiserver` identity; https://github.com/cilium/cilium/issues/33525). See netpol-view.ts.
       return peer.kind === 'external' && !peer.kubeApiserver && peer.ips.some((ip) => cidrContains(p.cidr, ip) && !p.except.some((x) => cidrContains(x, ip)));
+    case 'cidrGroup': {
+      if (peer.kind !== 'external' || peer.kubeApiserver) return false;
+      const groups = repo.cidrGroups.filter((g) =>
+        p.name !== undefined ? g.name === p.name : matchCiliumSelector(p.selector!, Object.entries(g.labels).map(([key, value]) => ({ source: 'k8s', key, value }))),
+      );
+      return peer.ips.some((ip) => groups.some((g) => g.cidrs.some((c) => cidrContains(c, ip))) && !p.except.some((x) => cidrContains(x, ip)));
+    }
     case 'nodes': {
       if (peer.kind !== 'host' || !peer.node) return false;
       const nodeLabels: CiliumLabel[] = Object.entries(peer.node.labels).map(([key, value]) => ({ source: 'k8s', key, value }));

@@ -4,7 +4,7 @@ import type { ManifestObject } from '../../model/manifest';
 import type { RuleRef } from '../../model/verdict';
 import { parseCidr, type Cidr } from '../model/cidr';
 import { entitySelectors, parseCiliumSelector, scopePeerSelector, scopeSubjectSelector, type CiliumSelector } from './selector';
-import type { CiliumPeer, CiliumPeerRule, CiliumPort, CiliumPortRule, CiliumRule, Direction, HttpRule, L7Rules } from './types';
+import type { CidrGroup, CiliumPeer, CiliumPeerRule, CiliumPort, CiliumPortRule, CiliumRule, Direction, HttpRule, L7Rules } from './types';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const present = (v: unknown) => v !== undefined && v !== null;
@@ -93,12 +93,13 @@ function peersOf(ctx: Context, r: Record<string, unknown>, dir: Direction, path:
     listOf(r[f.cidrSet], `${path}.${f.cidrSet}`).forEach((c, i) => {
       const p = `${path}.${f.cidrSet}[${i}]`;
       if (!isRecord(c)) throw new Invalid(`${p}: must be an object`);
+      const except = present(c.except) ? listOf(c.except, `${p}.except`).map((x, j) => cidrOf(x, `${p}.except[${j}]`)) : [];
       if (!present(c.cidr)) {
-        ctx.warn('unsupported-field', `${p}: cidrGroupRef/cidrGroupSelector (CiliumCIDRGroup) is not evaluated; this peer matches nothing here`);
-        peers.push({ kind: 'none', path: p, why: 'CiliumCIDRGroup reference' });
+        if (typeof c.cidrGroupRef === 'string') peers.push({ kind: 'cidrGroup', path: p, name: c.cidrGroupRef, except });
+        else if (present(c.cidrGroupSelector)) peers.push({ kind: 'cidrGroup', path: p, selector: selectorOf(c.cidrGroupSelector, `${p}.cidrGroupSelector`), except });
+        else throw new Invalid(`${p}: needs cidr, cidrGroupRef or cidrGroupSelector`);
         return;
       }
-      const except = present(c.except) ? listOf(c.except, `${p}.except`).map((x, j) => cidrOf(x, `${p}.except[${j}]`)) : [];
       peers.push({ kind: 'cidr', path: p, cidr: cidrOf(c.cidr, `${p}.cidr`), except });
     });
   }
@@ -170,7 +171,7 @@ function portOf(raw: unknown, where: string): CiliumPort {
   return { protocol, port: text.toLowerCase() };
 }
 
-function compileRegex(ctx: Context, raw: unknown, where: string): string | undefined {
+function compileRegex(raw: unknown, where: string): string | undefined {
   if (!present(raw) || raw === '') return undefined;
   const text = String(raw);
   try {
@@ -178,11 +179,10 @@ function compileRegex(ctx: Context, raw: unknown, where: string): string | undef
   } catch {
     throw new Invalid(`${where}: invalid regular expression ${JSON.stringify(text)}`);
   }
-  void ctx;
   return text;
 }
 
-function httpRuleOf(ctx: Context, raw: unknown, where: string): HttpRule {
+function httpRuleOf(raw: unknown, where: string): HttpRule {
   if (!isRecord(raw)) throw new Invalid(`${where}: must be an object`);
   const headers = (present(raw.headers) ? listOf(raw.headers, `${where}.headers`) : []).map((h) => {
     // pkg/envoy: "X-Key: value" (SplitN on the first blank, trailing ':' trimmed) = exact value; "X-Key" = presence.
@@ -199,9 +199,9 @@ function httpRuleOf(ctx: Context, raw: unknown, where: string): HttpRule {
   }
   return {
     path: where,
-    method: compileRegex(ctx, raw.method, `${where}.method`),
-    pathRegex: compileRegex(ctx, raw.path, `${where}.path`),
-    host: compileRegex(ctx, raw.host, `${where}.host`),
+    method: compileRegex(raw.method, `${where}.method`),
+    pathRegex: compileRegex(raw.path, `${where}.path`),
+    host: compileRegex(raw.host, `${where}.host`),
     headers,
     headerMatches,
   };
@@ -210,7 +210,7 @@ function httpRuleOf(ctx: Context, raw: unknown, where: string): HttpRule {
 function l7Of(ctx: Context, raw: unknown, where: string): L7Rules | null {
   if (!present(raw)) return null;
   if (!isRecord(raw)) throw new Invalid(`${where}: must be an object`);
-  if (present(raw.http)) return { kind: 'http', rules: listOf(raw.http, `${where}.http`).map((h, i) => httpRuleOf(ctx, h, `${where}.http[${i}]`)) };
+  if (present(raw.http)) return { kind: 'http', rules: listOf(raw.http, `${where}.http`).map((h, i) => httpRuleOf(h, `${where}.http[${i}]`)) };
   if (present(raw.dns)) {
     const patterns = listOf(raw.dns, `${where}.dns`).map((d) => (isRecord(d) ? String(d.matchPattern ?? d.matchName ?? '') : ''));
     return { kind: 'dns', patterns };
@@ -294,4 +294,21 @@ export function parseCiliumPolicy(o: ManifestObject, options: CiliumParseOptions
     ctx.error('invalid-policy', `ignored (Cilium would reject it): ${e.message}`);
     return { value: [], diagnostics: ctx.diagnostics };
   }
+}
+
+export function isCidrGroup(o: ManifestObject): boolean {
+  return o.apiVersion.startsWith('cilium.io/') && o.kind === 'CiliumCIDRGroup';
+}
+
+/** Reads a CiliumCIDRGroup; invalid CIDRs are reported and skipped. */
+export function parseCidrGroup(o: ManifestObject): Parsed<CidrGroup> {
+  const spec = isRecord(o.body.spec) ? o.body.spec : {};
+  const diagnostics: Diagnostic[] = [];
+  const cidrs: Cidr[] = [];
+  for (const [i, raw] of (Array.isArray(spec.externalCIDRs) ? spec.externalCIDRs : []).entries()) {
+    const c = typeof raw === 'string' ? parseCidr(raw) : null;
+    if (c) cidrs.push(c);
+    else diagnostics.push({ severity: 'error', code: 'invalid-cidr', message: `CiliumCIDRGroup ${o.metadata.name}: spec.externalCIDRs[${i}]: invalid CIDR ${JSON.stringify(raw)}`, file: o.source.file, line: o.source.line });
+  }
+  return { value: { name: o.metadata.name, labels: o.metadata.labels, cidrs }, diagnostics };
 }

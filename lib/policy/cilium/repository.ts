@@ -4,9 +4,9 @@ import type { ManifestObject } from '../../model/manifest';
 import { CiliumIdentities, type CiliumEndpoint } from './identity';
 import type { CiliumLabel } from './labels';
 import { CiliumNetpolView } from './netpol-view';
-import { isCiliumPolicy, parseCiliumPolicy } from './parse';
+import { isCidrGroup, isCiliumPolicy, parseCidrGroup, parseCiliumPolicy } from './parse';
 import { matchCiliumSelector } from './selector';
-import type { CiliumRule } from './types';
+import type { CidrGroup, CiliumRule } from './types';
 
 export interface CiliumOptions {
   /** `cluster-name` of the Cilium agent (pods carry `io.cilium.k8s.policy.cluster=<name>`); Cilium's default is `default`. */
@@ -22,12 +22,19 @@ export class CiliumRepository {
   readonly ids: CiliumIdentities;
   readonly netpols: CiliumNetpolView;
   readonly ciliumPolicyCount: number;
+  readonly cidrGroups: CidrGroup[] = [];
   private podRules = new WeakMap<Pod, CiliumRule[]>();
 
   constructor(inventory: Inventory, objects: ManifestObject[], options: CiliumOptions) {
     this.ids = new CiliumIdentities(inventory, options.clusterName);
     this.netpols = new CiliumNetpolView(inventory, objects);
     let n = 0;
+    for (const o of objects) {
+      if (!isCidrGroup(o)) continue;
+      const g = parseCidrGroup(o);
+      this.cidrGroups.push(g.value);
+      this.diagnostics.push(...g.diagnostics);
+    }
     for (const o of objects) {
       if (!isCiliumPolicy(o)) continue;
       n++;

@@ -12,7 +12,15 @@ export type CiliumPeer =
   | { kind: 'nodes'; path: string; selector: CiliumSelector }
   | { kind: 'service'; path: string; name?: string; namespace?: string }
   | { kind: 'fqdn'; path: string; matchName?: string; matchPattern?: string }
+  | { kind: 'cidrGroup'; path: string; name?: string; selector?: CiliumSelector; except: Cidr[] }
   | { kind: 'none'; path: string; why: string };
+
+/** A CiliumCIDRGroup (cilium.io/v2alpha1): a named, labelled list of external CIDRs that `fromCIDRSet` can reference. */
+export interface CidrGroup {
+  name: string;
+  labels: Record<string, string>;
+  cidrs: Cidr[];
+}
 
 /** One `toPorts[].ports[]` entry. `port` undefined = every port; `protocol` undefined = ANY. */
 export interface CiliumPort {

@@ -25,6 +25,7 @@ export function findDanglingPrincipals(policies: readonly IstioAuthorizationPoli
               severity: 'warning',
               code: 'dangling-principal',
               message: `${formatRuleRef({ ...p.ref, path: `rules[${rule.index}]` })}: principal ${v} matches no ServiceAccount or pod in the inventory`,
+              ...(p.source ? { file: p.source.file, line: p.source.line } : {}),
             });
           }
         }

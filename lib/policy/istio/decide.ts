@@ -32,8 +32,15 @@ export const ruleRef = (policy: IstioAuthorizationPolicy, rule: IstioRule | null
 const refs = (rs: RuleResult[]) => rs.map((r) => ruleRef(r.policy, r.rule));
 const names = (ps: IstioAuthorizationPolicy[]) => [...new Set(ps.map((p) => formatRuleRef(p.ref)))].join(', ');
 
+const applicableCache = new WeakMap<IstioData, WeakMap<Pod, IstioAuthorizationPolicy[]>>();
+
+/** Policies attached to a pod's sidecar, computed once per pod (matrices ask about the same pods many times). */
 export function applicablePolicies(data: IstioData, pod: Pod): IstioAuthorizationPolicy[] {
-  return data.policies.filter((p) => policyAppliesTo(p, pod, data.options.istioRootNamespace));
+  let byPod = applicableCache.get(data);
+  if (!byPod) applicableCache.set(data, (byPod = new WeakMap()));
+  let out = byPod.get(pod);
+  if (!out) byPod.set(pod, (out = data.policies.filter((p) => policyAppliesTo(p, pod, data.options.istioRootNamespace))));
+  return out;
 }
 
 /** Evaluates every rule of the policies; a policy without rules contributes one never-matching entry. */
@@ -42,6 +49,11 @@ function evaluatePolicies(policies: IstioAuthorizationPolicy[], ctx: IstioMatchC
     const c = { ...ctx, policyNamespace: policy.namespace };
     return policy.rules.length === 0 ? [{ policy, rule: null, result: false }] : policy.rules.map((rule) => ({ policy, rule, result: evaluateRule(rule, c, policy.action) }));
   });
+}
+
+/** gRPC requests are always POST (Operation.methods: "For gRPC service, this will always be POST"). */
+function withGrpcMethod(req: ReturnType<typeof toKnownRequest>, grpc: boolean) {
+  return req && grpc && req.method === undefined ? { ...req, method: 'POST' } : req;
 }
 
 function decision(outcome: Outcome, basis: Basis, rules: RuleRef[], reason: string, extra: Partial<LayerDecision> & { isolated: boolean }): LayerDecision {
@@ -103,7 +115,7 @@ export function decideIstio(data: IstioData, connection: Connection): LayerDecis
     ...(dstIp ? { destinationIp: dstIp } : {}),
     port: connection.port,
     policyNamespace: pod.namespace,
-    request: tcp ? null : toKnownRequest(connection),
+    request: tcp ? null : withGrpcMethod(toKnownRequest(connection), selection.grpc === true),
   };
 
   const byAction = (action: IstioAuthorizationPolicy['action']) => evaluatePolicies(enforced.filter((p) => p.action === action), ctx);
@@ -155,7 +167,7 @@ export function decideIstio(data: IstioData, connection: Connection): LayerDecis
   const all = [...conditions, ...custom.map((r) => `CUSTOM ${formatRuleRef(ruleRef(r.policy, r.rule))} delegates to "${r.policy.provider ?? '(no provider)'}"`)];
   const basis: Basis = allowSure ? 'deny-rule' : 'explicit';
   const rules = allowSure ? refs(denyMaybe) : refs(allowMaybe);
-  return decision('conditional', basis, rules, `conditional: the answer for ${requestText} depends on L7 fields: ${all.join('; ')} (${identity})`, { ...extra, conditions: all });
+  return decision('conditional', basis, rules, `conditional: the answer for ${requestText} depends on what the query does not say: ${all.join('; ')} (${identity})`, { ...extra, conditions: all });
 }
 
 /** Whether Istio takes part: the destination has a sidecar and some AuthorizationPolicy or a STRICT PeerAuthentication applies. */

@@ -1,3 +1,4 @@
+import type { SourceRef } from '../../model/source';
 import type { RuleRef } from '../../model/verdict';
 
 /**
@@ -50,6 +51,7 @@ export interface IstioAuthorizationPolicy {
   dryRun: boolean;
   createdAt?: string;
   order: number;
+  source?: SourceRef;
 }
 
 export type MtlsMode = 'UNSET' | 'DISABLE' | 'PERMISSIVE' | 'STRICT';

@@ -147,5 +147,6 @@ export function parseAuthorizationPolicy(obj: ManifestObject, order: number, dia
     dryRun: obj.metadata.annotations['istio.io/dry-run'] === 'true',
     ...(createdAt ? { createdAt } : {}),
     order,
+    source: obj.source,
   };
 }

@@ -74,6 +74,10 @@ const cases: Case[] = [
   { name: 'root namespace selector does not match version v2', fixtures: [ref('allow-nothing-root-selector')], from: 'default/sleep', to: 'foo/httpbin-v2', port: 8000, expect: 'not-enforced' },
   { name: 'targetRefs to a Service attach to waypoints, not sidecars', fixtures: [ref('targetref-waypoint')], from: 'default/sleep', to: 'foo/httpbin', port: 8000, expect: 'not-enforced' },
 
+  { name: 'targetRefs to a Gateway attach to its pods (v1beta1)', fixtures: [ref('gateway-targetref')], from: 'ip:203.0.113.7', to: 'foo/edge-istio', port: 80, request: get('/admin/x'), expect: 'denied', basis: 'deny-rule' },
+  { name: 'targetRefs to a Gateway: other paths pass', fixtures: [ref('gateway-targetref')], from: 'ip:203.0.113.7', to: 'foo/edge-istio', port: 80, request: get('/shop'), expect: 'allowed' },
+  { name: 'targetRefs to a Gateway do not attach to sidecars', fixtures: [ref('gateway-targetref')], from: 'default/sleep', to: 'foo/httpbin', port: 8000, expect: 'not-enforced' },
+
   // dry-run and CUSTOM.
   { name: 'dry-run DENY is reported but not enforced', fixtures: [ref('dry-run-deny-headers')], from: 'default/sleep', to: 'foo/httpbin', port: 8000, request: get('/headers'), expect: 'allowed', reported: ['AuthorizationPolicy/foo/dry-run-example#rules[0]'] },
   { name: 'CUSTOM delegates matching requests', fixtures: [ref('custom-ext-authz')], from: 'default/sleep', to: 'foo/httpbin', port: 8000, request: get('/admin/users'), expect: 'conditional', basis: 'delegated', mentions: 'my-custom-authz' },
@@ -120,6 +124,7 @@ const cases: Case[] = [
 
   // Protocol selection decides whether HTTP fields exist.
   { name: 'protocol: Service port grpc-api (named targetPort) is HTTP', fixtures: [ref('deny-dev-post')], from: 'dev/sleep', to: 'foo/grpc', port: 5000, expect: 'conditional' },
+  { name: 'protocol: a gRPC call named by its path alone is a POST', fixtures: [ref('deny-dev-post')], from: 'dev/sleep', to: 'foo/grpc', port: 5000, request: { path: '/pkg.Service/Method' }, expect: 'denied', basis: 'deny-rule' },
   { name: 'protocol: appProtocol http wins over a tcp- name', fixtures: [ref('deny-dev-post')], from: 'dev/sleep', to: 'foo/grpc', port: 5001, expect: 'conditional' },
   { name: 'protocol: undeclared port without a request is TCP', fixtures: [ref('deny-dev-post')], from: 'dev/sleep', to: 'foo/no-service', port: 7000, expect: 'denied', basis: 'deny-rule' },
   { name: 'protocol: undeclared port with a GET request is sniffed as HTTP', fixtures: [ref('deny-dev-post')], from: 'dev/sleep', to: 'foo/no-service', port: 7000, request: get('/x'), expect: 'allowed' },

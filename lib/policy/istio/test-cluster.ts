@@ -39,6 +39,8 @@ export const ISTIO_TEST_CLUSTER = [
   podObject({ ns: 'foo', name: 'no-service', ip: '10.1.1.15', labels: { app: 'no-service' }, ports: [{ port: 7000 }], sidecar: 'istio' }),
   podObject({ ns: 'foo', name: 'client', ip: '10.1.1.20', labels: { app: 'client' }, serviceAccount: 'client', sidecar: 'istio' }),
   deploymentObject('foo', 'templated', { app: 'templated' }, { ports: [{ port: 8000 }] }),
+  podObject({ ns: 'foo', name: 'edge-istio', ip: '10.1.1.30', labels: { 'gateway.networking.k8s.io/gateway-name': 'edge' }, ports: [{ port: 80 }], sidecar: 'istio' }),
+  serviceObject('foo', 'edge-istio', { 'gateway.networking.k8s.io/gateway-name': 'edge' }, [{ name: 'http', port: 80, targetPort: 80 }]),
   podObject({ ns: 'bar', name: 'httpbin', ip: '10.1.2.10', labels: { app: 'httpbin', version: 'v1' }, ports: [{ port: 8000 }], sidecar: 'istio' }),
   serviceObject('bar', 'httpbin', { app: 'httpbin' }, [{ name: 'http', port: 8000, targetPort: 8000 }]),
   podObject({ ns: 'default', name: 'sleep', ip: '10.1.3.10', serviceAccount: 'sleep', sidecar: 'istio' }),

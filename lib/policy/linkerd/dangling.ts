@@ -15,7 +15,12 @@ export function findDanglingIdentities(policies: LinkerdPolicies, inventory: Inv
     if (a.authentication.kind !== 'tls-authenticated') continue;
     for (const m of a.authentication.identities) {
       if (m.kind !== 'exact' || known.has(m.identity)) continue;
-      out.push({ severity: 'warning', code: 'dangling-identity', message: `${formatRuleRef(a.ref)}: identity ${m.identity} matches no ServiceAccount or pod in the inventory` });
+      out.push({
+        severity: 'warning',
+        code: 'dangling-identity',
+        message: `${formatRuleRef(a.ref)}: identity ${m.identity} matches no ServiceAccount or pod in the inventory`,
+        ...(a.source ? { file: a.source.file, line: a.source.line } : {}),
+      });
     }
   }
   return out;

@@ -69,7 +69,7 @@ function decideAuthorizations(data: LinkerdData, authzs: ClientAuthorization[], 
       reported: audit.map((x) => x.a.ref),
     });
   const tried = authzs.length ? `; authorizations: ${authzs.map((a) => `${formatRuleRef(a.ref)} (${describeAuthentication(a)})`).join(', ')}` : '';
-  return decision('denied', 'no-match', deniedRules, `denied, no authorization admits ${clientText} ${context}${tried}`);
+  return decision('denied', 'no-match', deniedRules, `denied, no authorization ${context} admits the caller (${clientText})${tried}`);
 }
 
 export function decideLinkerd(data: LinkerdData, connection: Connection): LayerDecision {
@@ -130,16 +130,16 @@ function decideRoutes(data: LinkerdData, connection: Connection, server: Linkerd
     const auth = authorized.get(best.route);
     const rules = [hitRef(best.route, best.rule), ...(auth?.refs ?? [])];
     if (auth?.r === true) return decision('allowed', 'explicit', rules, `allowed: ${requestText} matches ${formatRuleRef(rules[0] as RuleRef)}, authorized by ${auth.refs.map(formatRuleRef).join(', ')} (${clientText})`);
-    if (auth?.r === false) return decision('denied', 'no-match', [hitRef(best.route, best.rule)], `denied: ${requestText} matches ${formatRuleRef(hitRef(best.route, best.rule))}, but no AuthorizationPolicy of that route admits ${clientText}`);
+    if (auth?.r === false) return decision('denied', 'no-match', [hitRef(best.route, best.rule)], `denied: ${requestText} matches ${formatRuleRef(hitRef(best.route, best.rule))}, but no AuthorizationPolicy of that route admits the caller (${clientText})`);
   }
   if (req !== null && !best && !hits.some((h) => h.result === UNKNOWN))
     return decision('denied', 'no-match', [server.ref], `denied: no route of ${formatRuleRef(server.ref)} matches ${requestText} (${routes.map((r) => formatRuleRef(r.ref)).join(', ')})`);
 
   const admitting = routes.filter((r) => authorized.get(r)?.r !== false);
-  if (admitting.length === 0) return decision('denied', 'no-match', routes.map((r) => r.ref), `denied: no AuthorizationPolicy of the routes of ${formatRuleRef(server.ref)} admits ${clientText}`);
+  if (admitting.length === 0) return decision('denied', 'no-match', routes.map((r) => r.ref), `denied: no AuthorizationPolicy of the routes of ${formatRuleRef(server.ref)} admits the caller (${clientText})`);
   const catchAll = hits.some((h) => h.result === true && authorized.get(h.route)?.r === true && hits.indexOf(h) === 0);
   if (req === null && catchAll && admitting.length === routes.length && routes.every((r) => authorized.get(r)?.r === true))
-    return decision('allowed', 'explicit', routes.map((r) => r.ref), `allowed: every route of ${formatRuleRef(server.ref)} admits ${clientText}`);
+    return decision('allowed', 'explicit', routes.map((r) => r.ref), `allowed: every route of ${formatRuleRef(server.ref)} admits the caller (${clientText})`);
   const conditions = admitting.flatMap((r) => r.rules.map((rule) => `${formatRuleRef(hitRef(r, rule.index))} if the request matches ${rule.matches.map(describeMatch).join(' or ')}`));
   return decision('conditional', 'explicit', admitting.map((r) => r.ref), `conditional: the answer for ${requestText} depends on the route: allowed only for ${conditions.join('; ')} (${clientText})`, { conditions });
 }

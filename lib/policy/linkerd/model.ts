@@ -1,5 +1,6 @@
 import type { Cidr } from '../model/cidr';
 import type { LabelSelector } from '../model/selector';
+import type { SourceRef } from '../../model/source';
 import type { RuleRef } from '../../model/verdict';
 
 /**
@@ -29,6 +30,7 @@ export interface ClientAuthorization {
   authentication: ClientAuthentication;
   /** The `audit` default policy: allows, but the proxy flags the request. */
   audit?: boolean;
+  source?: SourceRef;
 }
 
 export interface LinkerdServer {

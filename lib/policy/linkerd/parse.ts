@@ -133,7 +133,7 @@ function parseServerAuthorization(o: ManifestObject, trustDomain: string, diag: 
   const errors: string[] = [];
   const nets = Array.isArray(client.networks) ? parseNetworks(client.networks, 'client.networks', errors) : [];
   errors.forEach(diag);
-  return { namespace, server, authz: { ref: { kind: 'ServerAuthorization', namespace, name: o.metadata.name }, networks: nets.length ? nets : 'cluster', authentication } };
+  return { namespace, server, authz: { ref: { kind: 'ServerAuthorization', namespace, name: o.metadata.name }, networks: nets.length ? nets : 'cluster', authentication, source: o.source } };
 }
 
 function parseTarget(raw: unknown): PolicyTarget | null {
@@ -261,6 +261,11 @@ export function parseLinkerdPolicies(objects: ManifestObject[], trustDomain: str
       diag('unsupported targetRef; ignored');
       continue;
     }
+    const targetName = asString(asRecord(spec.targetRef).name);
+    if (target.kind === 'Namespace' && targetName !== undefined && targetName !== ns) {
+      diag(`targetRef Namespace ${targetName} is not the policy's own namespace; Linkerd ignores it`);
+      continue;
+    }
     // policy-controller/k8s/index/src/inbound/index.rs policy_client_authz: at most one MeshTLS or ServiceAccount
     // ref and one NetworkAuthentication; no identities = unauthenticated; no networks = all networks.
     let identities: IdentityMatch[] | null = null;
@@ -299,6 +304,7 @@ export function parseLinkerdPolicies(objects: ManifestObject[], trustDomain: str
       ref,
       networks: nets ?? all,
       authentication: identities ? { kind: 'tls-authenticated', identities } : { kind: 'unauthenticated' },
+      source: o.source,
     };
     authorizationPolicies.push({ namespace: ns, target, authz });
   }

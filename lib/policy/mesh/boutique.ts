@@ -22,9 +22,27 @@ export interface AnswerEdge {
   classification: 'allowed_and_observed' | 'observed_but_unauthorized' | 'allowed_but_unused';
 }
 
-export function loadBoutique(policyFile: string, extra = ''): { inventory: Inventory; objects: ManifestObject[]; edges: AnswerEdge[] } {
+type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test fixture surgery on plain JSON
+
+/**
+ * The README's Linkerd variant is "an alternative deployment of the same pods": the boutique pods run
+ * `linkerd-proxy` instead of `istio-proxy` (same names, IPs and ServiceAccounts).
+ */
+function asLinkerdDeployment(list: Raw): Raw {
+  for (const item of list.items as Raw[]) {
+    if (item.kind !== 'Pod' || item.metadata?.namespace !== 'boutique') continue;
+    for (const c of item.spec.containers as Raw[]) if (c.name === 'istio-proxy') c.name = 'linkerd-proxy';
+    const ann = (item.metadata.annotations ?? {}) as Record<string, string>;
+    for (const k of Object.keys(ann)) if (k.includes('istio')) delete ann[k];
+    ann['linkerd.io/proxy-version'] = 'edge-25.1.1';
+  }
+  return list;
+}
+
+export function loadBoutique(policyFile: string, extra = '', mesh: 'istio' | 'linkerd' = 'istio'): { inventory: Inventory; objects: ManifestObject[]; edges: AnswerEdge[] } {
   const read = (f: string) => readFileSync(path.join(root, f), 'utf8');
-  const cluster = parseManifestText(read('kubernetes/cluster-state.json'), 'cluster-state.json').value;
+  const clusterText = mesh === 'istio' ? read('kubernetes/cluster-state.json') : JSON.stringify(asLinkerdDeployment(JSON.parse(read('kubernetes/cluster-state.json')) as Raw));
+  const cluster = parseManifestText(clusterText, 'cluster-state.json').value;
   const policies = parseManifestText(read(`policies/${policyFile}`), policyFile).value;
   const more = extra ? parseManifestText(extra, 'extra.yaml').value : [];
   const objects = [...cluster, ...policies, ...more];

@@ -15,7 +15,11 @@ export interface PortProtocolSelection {
   protocol: PortProtocol;
   /** e.g. "Service boutique/frontend port http (80 -> 8080)"; absent for `auto` without a declaration. */
   declaredBy?: string;
+  /** Declared gRPC: every request is `POST /<package>.<Service>/<Method>`. */
+  grpc?: boolean;
 }
+
+const isGrpcName = (s: string | undefined) => s !== undefined && /^grpc(-|$)/i.test(s);
 
 const HTTP_PROTOCOLS = new Set(['http', 'http2', 'grpc', 'grpc-web', 'h2c']);
 const TCP_PROTOCOLS = new Set(['tcp', 'tls', 'https', 'mongo', 'mysql', 'redis', 'udp', 'sctp', 'thrift']);
@@ -61,7 +65,7 @@ export function selectIstioPortProtocol(inventory: Inventory, pod: Pod, port: nu
     if (!protocol) continue;
     const declaredBy = `Service ${sp.service} port ${byApp ? `appProtocol ${sp.appProtocol}` : sp.name} (${sp.port} -> ${port})`;
     // A pod port behind several Services: any HTTP declaration makes the sidecar parse HTTP on it.
-    if (protocol === 'http') return { protocol, declaredBy };
+    if (protocol === 'http') return { protocol, declaredBy, ...(isGrpcName(byApp ? sp.appProtocol : sp.name) ? { grpc: true } : {}) };
     tcp ??= { protocol, declaredBy };
   }
   if (tcp) return tcp;

@@ -64,8 +64,20 @@ export function parseCidr(text: string): Cidr | null {
   return { text, v6: ip.v6, base: (ip.value >> shift) << shift, bits };
 }
 
+/** Pod IPs are checked against many blocks: parse each address once. */
+const parsedIps = new Map<string, { v6: boolean; value: bigint } | null>();
+function parseIpCached(ip: string) {
+  let p = parsedIps.get(ip);
+  if (p === undefined) {
+    p = parseIp(ip);
+    if (parsedIps.size > 100_000) parsedIps.clear();
+    parsedIps.set(ip, p);
+  }
+  return p;
+}
+
 export function cidrContains(c: Cidr, ip: string): boolean {
-  const p = parseIp(ip);
+  const p = parseIpCached(ip);
   if (!p || p.v6 !== c.v6) return false;
   const shift = BigInt((c.v6 ? 128 : 32) - c.bits);
   return (p.value >> shift) << shift === c.base;

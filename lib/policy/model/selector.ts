@@ -43,9 +43,12 @@ export function matchSelector(s: LabelSelector, labels: Labels): boolean {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads a selector as the API server validates it; returns the error sentence for an invalid one. */
-export function parseSelector(raw: unknown): { ok: true; selector: LabelSelector } | { ok: false; error: string } {
+export function parseSelector(raw: unknown): { ok: true; selector: LabelSelector; ignored?: string[] } | { ok: false; error: string } {
   if (raw === null || raw === undefined) return { ok: true, selector: EVERYTHING };
   if (!isRecord(raw)) return { ok: false, error: 'selector must be an object' };
+  // Fields a LabelSelector does not have are dropped (CRDs prune unknown fields), which can widen the selector:
+  // report them so "namespaces: {namespaceSelector: ...}" (an older ANP shape) does not silently select everything.
+  const ignored = Object.keys(raw).filter((k) => k !== 'matchLabels' && k !== 'matchExpressions');
   const matchLabels: Labels = {};
   if (raw.matchLabels !== undefined && raw.matchLabels !== null) {
     if (!isRecord(raw.matchLabels)) return { ok: false, error: 'matchLabels must be a map' };
@@ -69,7 +72,7 @@ export function parseSelector(raw: unknown): { ok: true; selector: LabelSelector
       matchExpressions.push({ key: e.key, operator: op, values });
     }
   }
-  return { ok: true, selector: { matchLabels, matchExpressions } };
+  return { ok: true, selector: { matchLabels, matchExpressions }, ...(ignored.length ? { ignored } : {}) };
 }
 
 export function formatSelector(s: LabelSelector): string {

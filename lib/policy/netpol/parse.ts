@@ -17,9 +17,13 @@ function protocolOf(v: unknown, where: string): Protocol {
   throw new Invalid(`${where}.protocol: unsupported protocol ${JSON.stringify(v)}`);
 }
 
+/** Warnings of the policy being parsed (module-level because parsing is synchronous and not re-entrant). */
+let warnings: string[] = [];
+
 function selectorOf(raw: unknown, where: string) {
   const r = parseSelector(raw);
   if (!r.ok) throw new Invalid(`${where}: ${r.error}`);
+  if (r.ignored) warnings.push(`${where}: ignored unknown field(s) ${r.ignored.join(', ')}; the selector is ${r.selector.matchExpressions.length + Object.keys(r.selector.matchLabels).length === 0 ? 'empty and matches everything' : 'read without them'}`);
   return r.selector;
 }
 
@@ -104,6 +108,7 @@ export function parseNetworkPolicy(o: ManifestObject): Parsed<Netpol | null> {
   const diagnostics: Diagnostic[] = [];
   const namespace = o.metadata.namespace ?? 'default';
   const spec = isRecord(o.body.spec) ? o.body.spec : {};
+  warnings = [];
   try {
     const podSelector = selectorOf(spec.podSelector ?? {}, 'spec.podSelector');
     let types: string[];
@@ -117,6 +122,7 @@ export function parseNetworkPolicy(o: ManifestObject): Parsed<Netpol | null> {
     }
     const ingress = types.includes('Ingress') ? rulesOf(spec.ingress, 'ingress', namespace) : null;
     const egress = types.includes('Egress') ? rulesOf(spec.egress, 'egress', namespace) : null;
+    for (const w of warnings) diagnostics.push({ severity: 'warning', code: 'ignored-field', message: `NetworkPolicy ${namespace}/${o.metadata.name}: ${w}`, file: o.source.file, line: o.source.line });
     return { value: { ref: { kind: 'NetworkPolicy', namespace, name: o.metadata.name }, namespace, podSelector, ingress, egress, source: o.source }, diagnostics };
   } catch (e) {
     if (!(e instanceof Invalid)) throw e;

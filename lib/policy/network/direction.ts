@@ -13,15 +13,20 @@ interface TierHit {
   policy: ClusterPolicy;
   rule: ClusterRule;
   ref: RuleRef;
+  /** Set when the rule matches only if an address belongs to some domain names (CNP `domainNames`). */
+  domains?: string[];
 }
 
 /** First matching rule in priority order, then rule order (the rule list of one policy is ordered). */
-function firstClusterMatch(policies: ClusterPolicy[], dir: Direction, peer: EndpointFacts, port: number, protocol: Protocol, dstPorts: readonly ContainerPort[] | null): TierHit | null {
+function firstClusterMatch(policies: ClusterPolicy[], dir: Direction, peer: EndpointFacts, port: number, protocol: Protocol, dstPorts: readonly ContainerPort[] | null, skip: ReadonlySet<ClusterRule>): TierHit | null {
   for (const policy of policies) {
     for (const rule of policy[dir]) {
-      if (!matchPortRules(rule.ports, port, protocol, dstPorts)) continue;
+      if (skip.has(rule) || !matchPortRules(rule.ports, port, protocol, dstPorts)) continue;
       const hit = rule.peers.find((p) => matchPeer(p.peer, peer));
       if (hit) return { policy, rule, ref: { ...policy.ref, path: hit.path, ...(hit.peer.kind === 'any' ? { wildcard: true } : {}) } };
+      // domainNames (egress Accept only) match by DNS answers Eastwest does not see: an outside address may be one.
+      const byName = peer.pod === null ? rule.peers.find((p) => p.peer.kind === 'domainNames') : undefined;
+      if (byName && byName.peer.kind === 'domainNames') return { policy, rule, ref: { ...policy.ref, path: byName.path }, domains: byName.peer.names };
     }
   }
   return null;
@@ -52,7 +57,16 @@ const describe = (hit: TierHit) => `${formatRuleRef(hit.ref)}${hit.rule.name ? `
  * https://network-policy-api.sigs.k8s.io/api-overview/ and ClusterNetworkPolicySpec.Tier (v1alpha2).
  * `subject` is the pod the direction belongs to (source for egress, destination for ingress), `peer` the other end.
  */
-export function decideDirection(model: NetworkModel, dir: Direction, subject: Pod, peer: EndpointFacts, port: number, protocol: Protocol, dstPorts: readonly ContainerPort[] | null): DirectionDecision {
+export function decideDirection(
+  model: NetworkModel,
+  dir: Direction,
+  subject: Pod,
+  peer: EndpointFacts,
+  port: number,
+  protocol: Protocol,
+  dstPorts: readonly ContainerPort[] | null,
+  skip: ReadonlySet<ClusterRule> = new Set(),
+): DirectionDecision {
   const what = `${protocol}/${port}`;
   if (subject.hostNetwork) {
     return {
@@ -71,7 +85,16 @@ export function decideDirection(model: NetworkModel, dir: Direction, subject: Po
   const isolated = npPolicies.length + admin.length + baseline.length > 0;
   let prefix = '';
 
-  const a = firstClusterMatch(admin, dir, peer, port, protocol, dstPorts);
+  /** A domain-name rule: allowed if the address is one of the names', else whatever the following rules say. */
+  const byDomain = (hit: TierHit): DirectionDecision => {
+    const rest = decideDirection(model, dir, subject, peer, port, protocol, dstPorts, new Set([...skip, hit.rule]));
+    if (rest.outcome === 'allowed') return rest;
+    const condition = `${peer.ips[0] ?? 'the destination'} is an address of ${hit.domains!.join(', ')}`;
+    return { direction: dir, isolated, outcome: 'conditional', basis: 'delegated', rules: [hit.ref], reason: `${dir} ${what} allowed by ${describe(hit)} only if ${condition}; otherwise ${rest.reason}` };
+  };
+
+  const a = firstClusterMatch(admin, dir, peer, port, protocol, dstPorts, skip);
+  if (a?.domains) return byDomain(a);
   if (a && a.rule.action === 'Allow') return { direction: dir, isolated, outcome: 'allowed', basis: 'explicit', rules: [a.ref], reason: `${dir} ${what} allowed by ${describe(a)}` };
   if (a && a.rule.action === 'Deny') return { direction: dir, isolated, outcome: 'denied', basis: 'deny-rule', rules: [a.ref], reason: `${dir} ${what} denied by ${describe(a)}` };
   if (a) prefix = `passed by ${describe(a)}; `;
@@ -87,9 +110,15 @@ export function decideDirection(model: NetworkModel, dir: Direction, subject: Po
     return { direction: dir, isolated: true, outcome: 'denied', basis: 'no-match', rules: isolating, reason: `${prefix}isolated for ${dir} by ${by}; no rule allows ${what} ${dir === 'ingress' ? 'from' : 'to'} this peer` };
   }
 
-  const b = firstClusterMatch(baseline, dir, peer, port, protocol, dstPorts);
+  const b = firstClusterMatch(baseline, dir, peer, port, protocol, dstPorts, skip);
+  if (b?.domains) return byDomain(b);
   if (b && b.rule.action === 'Allow') return { direction: dir, isolated, outcome: 'allowed', basis: 'explicit', rules: [b.ref], reason: `${prefix}not selected by any NetworkPolicy for ${dir}; ${what} allowed by ${describe(b)}` };
   if (b && b.rule.action === 'Deny') return { direction: dir, isolated, outcome: 'denied', basis: 'deny-rule', rules: [b.ref], reason: `${prefix}not selected by any NetworkPolicy for ${dir}; ${what} denied by ${describe(b)}` };
   if (b) prefix += `passed by ${describe(b)}; `;
+  if (isolated) {
+    // Selected by cluster policies whose rules do not match: they do not isolate, the default applies.
+    const by = [...admin, ...baseline].map((c) => formatRuleRef(c.ref)).join(', ');
+    return { direction: dir, isolated, outcome: 'allowed', basis: 'default', rules: [], reason: `${prefix}selected for ${dir} by ${by} but no rule matches ${what}; no NetworkPolicy isolates it: allowed by default` };
+  }
   return { direction: dir, isolated: false, outcome: 'allowed', basis: 'default', rules: [], reason: `${prefix}not isolated for ${dir}: allowed by default` };
 }

@@ -14,6 +14,18 @@ export function decideNetwork(model: NetworkModel, c: Connection): LayerDecision
   if (denied) {
     return { layer: 'network', outcome: 'denied', basis: denied.basis, directions, rules: denied.rules, reason: denied.reason };
   }
+  const conditional = directions.filter((d) => d.outcome === 'conditional');
+  if (conditional.length > 0) {
+    return {
+      layer: 'network',
+      outcome: 'conditional',
+      basis: 'delegated',
+      directions,
+      rules: conditional.flatMap((d) => d.rules),
+      conditions: conditional.map((d) => d.reason),
+      reason: directions.map((d) => d.reason).join('; '),
+    };
+  }
   const explicit = directions.filter((d) => d.basis === 'explicit');
   return {
     layer: 'network',

@@ -1,10 +1,10 @@
 import type { ContainerPort, Pod, Protocol } from '../../model/kubernetes';
-import type { ClusterPolicy, ClusterRule } from '../anp/types';
+import type { ClusterAction, ClusterPolicy, ClusterRule } from '../anp/types';
 import type { EndpointFacts } from '../model/endpoint';
 import { matchPeer, type Peer } from '../model/peer';
-import { matchPortRules } from '../model/ports';
-import type { Netpol } from '../netpol/types';
-import { fullBits, hasBit, newBits, or, orAndNot, setBit, type Bits } from './bitset';
+import { matchPortRules, type PortRules } from '../model/ports';
+import type { Netpol, NetpolRule } from '../netpol/types';
+import { fullBits, hasBit, newBits, setBit, type Bits } from './bitset';
 import type { NetworkModel } from './model';
 
 export interface MatrixTarget {
@@ -14,28 +14,55 @@ export interface MatrixTarget {
   protocol: Protocol;
 }
 
+/** A rule flattened for the hot loop: its ports and the pods its peers match (`null` = every endpoint). */
+interface FlatRule {
+  ports: PortRules;
+  peers: Bits | null;
+  action: ClusterAction;
+}
+
+interface FlatPolicy {
+  subject: Bits;
+  rules: FlatRule[];
+}
+
 /**
- * The network layer for all pods x targets at once. Instead of evaluating every pair, it precomputes, per
- * peer and per policy subject, the set of pods they match (bit sets), then walks the tiers once per target:
- * egress over all sources together, ingress likewise. Same semantics as `decideDirection` (a property test checks it).
+ * The network layer for all pods x targets at once. Instead of evaluating every pair, it precomputes the set of
+ * pods each peer and each policy subject matches (bit sets), then walks the tiers once per target: egress for
+ * all sources together, ingress likewise. Same semantics as `decideDirection`; a property test checks that.
  */
 export class NetworkMatrixBuilder {
   private readonly n: number;
+  private readonly words: number;
   private readonly facts: EndpointFacts[];
   private readonly peerCache = new Map<Peer, Bits>();
-  private readonly subjectCache = new Map<object, Bits>();
-  private readonly egressIsolated: Bits;
   private readonly hostNet: Bits;
+  private readonly egressIsolated: Bits;
+  private readonly adminEgress: FlatPolicy[];
+  private readonly baselineEgress: FlatPolicy[];
+  private readonly npEgress: FlatPolicy[];
+  private readonly ingressRuleCache = new Map<object, FlatRule>();
+  /** Egress rules relevant to the last destination pod (targets come grouped by pod). */
+  private lastDst = -1;
+  private dstEgress: { admin: FlatPolicy[]; np: FlatPolicy[]; baseline: FlatPolicy[] } = { admin: [], np: [], baseline: [] };
+  private readonly scratch: Bits;
 
   constructor(private readonly model: NetworkModel, private readonly pods: Pod[]) {
     this.n = pods.length;
+    this.words = newBits(this.n).length;
+    this.scratch = newBits(this.n);
     this.facts = pods.map((p) => model.endpoints.ofPod(p));
-    this.egressIsolated = newBits(this.n);
     this.hostNet = newBits(this.n);
+    this.egressIsolated = newBits(this.n);
     pods.forEach((p, i) => {
       if (p.hostNetwork) setBit(this.hostNet, i);
       if (model.policiesOf(p).npEgress.length > 0) setBit(this.egressIsolated, i);
     });
+    const flatCluster = (policies: ClusterPolicy[]) =>
+      policies.filter((p) => p.egress.length > 0).map((p) => ({ subject: this.subjectBits(p), rules: p.egress.map((r) => this.flatClusterRule(r)) }));
+    this.adminEgress = flatCluster(model.admin);
+    this.baselineEgress = flatCluster(model.baseline);
+    this.npEgress = model.netpols.filter((np) => np.egress).map((np) => ({ subject: this.subjectBits(np), rules: np.egress!.map((r) => this.flatNetpolRule(r)) }));
   }
 
   private peerBits(peer: Peer): Bits {
@@ -48,107 +75,147 @@ export class NetworkMatrixBuilder {
     return b;
   }
 
-  private subjectBits(policy: Netpol | ClusterPolicy): Bits {
-    let b = this.subjectCache.get(policy);
-    if (!b) {
-      b = newBits(this.n);
-      for (let i = 0; i < this.n; i++) {
-        const pod = this.pods[i]!;
-        if ('podSelector' in policy ? this.model.netpolSelects(policy, pod) : this.model.clusterSubjectMatches(policy, pod)) setBit(b, i);
-      }
-      this.subjectCache.set(policy, b);
+  private union(peers: Peer[]): Bits {
+    if (peers.length === 1) return this.peerBits(peers[0]!);
+    const b = newBits(this.n);
+    for (const p of peers) {
+      const pb = this.peerBits(p);
+      for (let i = 0; i < b.length; i++) b[i]! |= pb[i]!;
     }
     return b;
   }
 
-  private ruleMatchesDestination(rule: ClusterRule, dst: number, port: number, protocol: Protocol, dstPorts: readonly ContainerPort[] | null): boolean {
-    return matchPortRules(rule.ports, port, protocol, dstPorts) && rule.peers.some((p) => hasBit(this.peerBits(p.peer), dst));
+  private flatClusterRule(r: ClusterRule): FlatRule {
+    let f = this.ingressRuleCache.get(r);
+    if (!f) {
+      f = { ports: r.ports, peers: this.union(r.peers.map((p) => p.peer)), action: r.action };
+      this.ingressRuleCache.set(r, f);
+    }
+    return f;
+  }
+
+  private flatNetpolRule(r: NetpolRule): FlatRule {
+    let f = this.ingressRuleCache.get(r);
+    if (!f) {
+      f = { ports: r.ports, peers: r.peers === null ? null : this.union(r.peers.map((p) => p.peer)), action: 'Allow' };
+      this.ingressRuleCache.set(r, f);
+    }
+    return f;
+  }
+
+  private subjectBits(policy: Netpol | ClusterPolicy): Bits {
+    const b = newBits(this.n);
+    for (let i = 0; i < this.n; i++) {
+      const pod = this.pods[i]!;
+      if ('podSelector' in policy ? this.model.netpolSelects(policy, pod) : this.model.clusterSubjectMatches(policy, pod)) setBit(b, i);
+    }
+    return b;
+  }
+
+  private egressRulesFor(dst: number) {
+    if (dst !== this.lastDst) {
+      const keep = (policies: FlatPolicy[]) =>
+        policies.flatMap((p) => {
+          const rules = p.rules.filter((r) => r.peers === null || hasBit(r.peers, dst));
+          return rules.length ? [{ subject: p.subject, rules }] : [];
+        });
+      this.dstEgress = { admin: keep(this.adminEgress), np: keep(this.npEgress), baseline: keep(this.baselineEgress) };
+      this.lastDst = dst;
+    }
+    return this.dstEgress;
+  }
+
+  /**
+   * Walks one cluster tier in order: each matching rule decides the sources of `scope` it covers that are not
+   * decided yet. `subject` = who the policy applies to (egress: sources) or null (ingress: the destination, already filtered).
+   */
+  private walkTier(policies: { subject: Bits | null; rules: FlatRule[] }[], port: number, protocol: Protocol, dstPorts: readonly ContainerPort[] | null, decided: Bits, allowed: Bits, passed: Bits): void {
+    const take = this.scratch;
+    for (const policy of policies) {
+      for (const rule of policy.rules) {
+        if (!matchPortRules(rule.ports, port, protocol, dstPorts)) continue;
+        const peers = rule.peers;
+        const subj = policy.subject;
+        for (let i = 0; i < this.words; i++) {
+          let m = ~decided[i]!;
+          if (subj) m &= subj[i]!;
+          if (peers) m &= peers[i]!;
+          take[i] = m;
+        }
+        for (let i = 0; i < this.words; i++) {
+          const m = take[i]!;
+          if (rule.action === 'Allow') allowed[i]! |= m;
+          else if (rule.action === 'Pass') passed[i]! |= m;
+          decided[i]! |= m;
+        }
+      }
+    }
   }
 
   /** Sources allowed to send to target t by egress rules (bit i = pod i as source). */
   egressAllowed(t: MatrixTarget): Bits {
-    const { n } = this;
+    const w = this.words;
     const dstPorts = this.pods[t.pod]!.ports;
-    const decided = newBits(n);
-    const allowed = newBits(n);
+    const rel = this.egressRulesFor(t.pod);
+    const decided = newBits(this.n);
+    const allowed = newBits(this.n);
+    const passed = newBits(this.n);
     // Host-network sources are never selected: always allowed by default on egress.
-    or(allowed, this.hostNet);
-    or(decided, this.hostNet);
-    const passed = newBits(n);
-    const tier = (policies: ClusterPolicy[]) => {
-      for (const policy of policies) {
-        if (policy.egress.length === 0) continue;
-        const subj = this.subjectBits(policy);
-        for (const rule of policy.egress) {
-          if (!this.ruleMatchesDestination(rule, t.pod, t.port, t.protocol, dstPorts)) continue;
-          const take = newBits(n);
-          orAndNot(take, subj, decided);
-          if (rule.action === 'Allow') or(allowed, take);
-          else if (rule.action === 'Pass') or(passed, take);
-          or(decided, take);
-        }
-      }
-    };
-    tier(this.model.admin);
-    // Passed sources continue with the NetworkPolicy tier.
-    for (let i = 0; i < decided.length; i++) decided[i]! &= ~passed[i]!;
-    const npAllowed = newBits(n);
-    for (const np of this.model.netpols) {
-      if (!np.egress) continue;
-      if (np.egress.some((r) => matchPortRules(r.ports, t.port, t.protocol, dstPorts) && (r.peers === null || r.peers.some((p) => hasBit(this.peerBits(p.peer), t.pod))))) {
-        or(npAllowed, this.subjectBits(np));
-      }
+    for (let i = 0; i < w; i++) {
+      allowed[i] = this.hostNet[i]!;
+      decided[i] = this.hostNet[i]!;
     }
-    for (let i = 0; i < decided.length; i++) {
+    // The egress rules of a destination-specific peer: the destination bit is already checked in egressRulesFor.
+    const asTier = (ps: FlatPolicy[]) => ps.map((p) => ({ subject: p.subject, rules: p.rules.map((r) => ({ ...r, peers: null })) }));
+    this.walkTier(asTier(rel.admin), t.port, t.protocol, dstPorts, decided, allowed, passed);
+    for (let i = 0; i < w; i++) decided[i]! &= ~passed[i]!; // Pass: on to the NetworkPolicy tier
+    const npAllowed = newBits(this.n);
+    for (const p of rel.np) {
+      if (p.rules.some((r) => matchPortRules(r.ports, t.port, t.protocol, dstPorts))) for (let i = 0; i < w; i++) npAllowed[i]! |= p.subject[i]!;
+    }
+    for (let i = 0; i < w; i++) {
       const open = ~decided[i]! & this.egressIsolated[i]!;
       allowed[i]! |= open & npAllowed[i]!;
       decided[i]! |= open;
     }
     passed.fill(0);
-    tier(this.model.baseline);
-    for (let i = 0; i < decided.length; i++) allowed[i]! |= ~decided[i]! | passed[i]!;
+    this.walkTier(asTier(rel.baseline), t.port, t.protocol, dstPorts, decided, allowed, passed);
+    for (let i = 0; i < w; i++) allowed[i]! |= ~decided[i]! | passed[i]!;
     return allowed;
   }
 
   /** Sources allowed by the destination's ingress rules. */
   ingressAllowed(t: MatrixTarget): Bits {
-    const { n } = this;
+    const w = this.words;
     const dst = this.pods[t.pod]!;
-    if (dst.hostNetwork) return fullBits(n);
+    if (dst.hostNetwork) return fullBits(this.n);
     const pols = this.model.policiesOf(dst);
-    const decided = newBits(n);
-    const allowed = newBits(n);
-    const passed = newBits(n);
-    const tier = (policies: ClusterPolicy[]) => {
-      for (const policy of policies) {
-        for (const rule of policy.ingress) {
-          if (!matchPortRules(rule.ports, t.port, t.protocol, dst.ports)) continue;
-          for (const p of rule.peers) {
-            const take = newBits(n);
-            orAndNot(take, this.peerBits(p.peer), decided);
-            if (rule.action === 'Allow') or(allowed, take);
-            else if (rule.action === 'Pass') or(passed, take);
-            or(decided, take);
-          }
-        }
-      }
-    };
-    tier(pols.adminIngress);
-    for (let i = 0; i < decided.length; i++) decided[i]! &= ~passed[i]!;
+    const decided = newBits(this.n);
+    const allowed = newBits(this.n);
+    const passed = newBits(this.n);
+    const tier = (ps: ClusterPolicy[]) => ps.map((p) => ({ subject: null, rules: p.ingress.map((r) => this.flatClusterRule(r)) }));
+    this.walkTier(tier(pols.adminIngress), t.port, t.protocol, dst.ports, decided, allowed, passed);
+    for (let i = 0; i < w; i++) decided[i]! &= ~passed[i]!;
     if (pols.npIngress.length > 0) {
-      const npAllowed = newBits(n);
+      // NetworkPolicy makes the final decision for a pod it selects.
+      const npAllowed = newBits(this.n);
       for (const np of pols.npIngress) {
         for (const r of np.ingress ?? []) {
           if (!matchPortRules(r.ports, t.port, t.protocol, dst.ports)) continue;
-          if (r.peers === null) return orFinish(allowed, decided, fullBits(n));
-          for (const p of r.peers) or(npAllowed, this.peerBits(p.peer));
+          const f = this.flatNetpolRule(r);
+          if (f.peers === null) {
+            npAllowed.fill(0xffffffff);
+            break;
+          }
+          for (let i = 0; i < w; i++) npAllowed[i]! |= f.peers[i]!;
         }
       }
-      return orFinish(allowed, decided, npAllowed);
+      for (let i = 0; i < w; i++) allowed[i]! |= ~decided[i]! & npAllowed[i]!;
+      return allowed;
     }
     passed.fill(0);
-    tier(pols.baselineIngress);
-    for (let i = 0; i < decided.length; i++) allowed[i]! |= ~decided[i]! | passed[i]!;
+    this.walkTier(tier(pols.baselineIngress), t.port, t.protocol, dst.ports, decided, allowed, passed);
+    for (let i = 0; i < w; i++) allowed[i]! |= ~decided[i]! | passed[i]!;
     return allowed;
   }
 
@@ -156,14 +223,7 @@ export class NetworkMatrixBuilder {
   allowed(t: MatrixTarget): Bits {
     const e = this.egressAllowed(t);
     const i = this.ingressAllowed(t);
-    const out = newBits(this.n);
-    for (let k = 0; k < out.length; k++) out[k] = e[k]! & i[k]!;
-    return out;
+    for (let k = 0; k < e.length; k++) e[k] = e[k]! & i[k]!;
+    return e;
   }
-}
-
-/** allowed |= ~decided & npAllowed (the NetworkPolicy tier decides everything still open). */
-function orFinish(allowed: Bits, decided: Bits, npAllowed: Bits): Bits {
-  for (let i = 0; i < allowed.length; i++) allowed[i]! |= ~decided[i]! & npAllowed[i]!;
-  return allowed;
 }

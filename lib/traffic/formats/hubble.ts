@@ -81,7 +81,8 @@ function isReply(flow: Json, tcpFlags: Json | undefined): boolean {
 export const hubbleFormat: FormatDefinition = {
   unit: 'lines',
   create(sink: ParserSink) {
-    const seen = new BoundedMap<string, Set<string>>(MAX_TRACKED_CONNECTIONS);
+    // Value: the verdicts already recorded for the connection, `\n`-separated (cheaper than a Set per connection).
+    const seen = new BoundedMap<string, string>(MAX_TRACKED_CONNECTIONS);
     return {
       push(text, line) {
         // Fast path: protojson writes `"is_reply":true` only as the flow's own key (inside strings quotes are
@@ -114,7 +115,7 @@ export const hubbleFormat: FormatDefinition = {
   },
 };
 
-function parseFlow(flow: Json, line: number, sink: ParserSink, seen: Map<string, Set<string>>): void {
+function parseFlow(flow: Json, line: number, sink: ParserSink, seen: BoundedMap<string, string>): void {
   const ip = isObject(flow.IP) ? flow.IP : undefined;
   const l4 = isObject(flow.l4) ? flow.l4 : undefined;
   if (!ip || !l4) {
@@ -188,19 +189,20 @@ function parseFlow(flow: Json, line: number, sink: ParserSink, seen: Map<string,
 
   const key = `${protocol}|${srcIp}|${srcPort}|${dstIp}|${dstPort}`;
   const verdicts = seen.get(key);
-  if (!verdicts) {
-    seen.set(key, new Set([verdict]));
+  if (verdicts === undefined) {
+    seen.set(key, verdict);
     sink.record(record);
     return;
   }
-  if (verdicts.has(verdict) && !allowed.length && !denied.length) {
+  const known = verdicts === verdict || verdicts.split('\n').includes(verdict);
+  if (known && !allowed.length && !denied.length) {
     sink.skip(line, 'duplicate');
     return;
   }
   // Same connection, new information (a drop after a forward, the policy that decided): add it, count nothing.
   // An empty verdict tells the aggregator that only the rule references are new.
-  if (verdicts.has(verdict)) record.verdict = '';
-  verdicts.add(verdict);
+  if (known) record.verdict = '';
+  else seen.set(key, `${verdicts}\n${verdict}`);
   record.count = 0;
   sink.record(record);
 }

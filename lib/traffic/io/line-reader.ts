@@ -7,19 +7,32 @@ export interface TextUnit {
 /**
  * Splits a byte stream into lines without buffering the whole input: only the current partial
  * line is kept between chunks. Accepts `\n` and `\r\n`; empty lines are counted but not yielded.
+ * Lines are sliced from each decoded chunk, never from `carry + chunk`: slicing a concatenated
+ * (cons) string makes V8 flatten it again for every line, which is quadratic in the chunk size.
  */
 export async function* readLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<TextUnit> {
   const decoder = new TextDecoder('utf-8');
   let carry = '';
   let line = 0;
+  const unit = (text: string): TextUnit | undefined => {
+    line++;
+    const t = text.length > 0 && text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
+    return t.length > 0 ? { text: t, line } : undefined;
+  };
   for await (const chunk of chunks) {
-    const text = carry + decoder.decode(chunk, { stream: true });
-    let start = 0;
-    let nl = text.indexOf('\n', start);
+    const text = decoder.decode(chunk, { stream: true });
+    let nl = text.indexOf('\n');
+    if (nl === -1) {
+      carry += text;
+      continue;
+    }
+    const first = unit(carry + text.slice(0, nl));
+    if (first) yield first;
+    let start = nl + 1;
+    nl = text.indexOf('\n', start);
     while (nl !== -1) {
-      line++;
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      if (end > start) yield { text: text.slice(start, end), line };
+      const u = unit(text.slice(start, nl));
+      if (u) yield u;
       start = nl + 1;
       nl = text.indexOf('\n', start);
     }
@@ -27,8 +40,7 @@ export async function* readLines(chunks: AsyncIterable<Uint8Array>): AsyncGenera
   }
   carry += decoder.decode();
   if (carry.length > 0) {
-    line++;
-    const text = carry.endsWith('\r') ? carry.slice(0, -1) : carry;
-    if (text.length > 0) yield { text, line };
+    const u = unit(carry);
+    if (u) yield u;
   }
 }

@@ -43,6 +43,8 @@ function podForIp(pods: Pod[] | undefined): Pod | undefined {
 export function createTrafficResolver(inventory: Inventory): TrafficResolver {
   const idx: ResolverIndex = buildResolverIndex(inventory);
   const cache = new Map<string, PeerResolution>();
+  /** Resolutions of pods of the inventory by `ns/pod` (bounded by the inventory's size). */
+  const byPod = new Map<string, PeerResolution>();
 
   function fromService(svcKey: string, port: number, protocol: Protocol, mapPort: boolean): PeerResolution {
     const svc = idx.servicesByName.get(svcKey);
@@ -135,8 +137,15 @@ export function createTrafficResolver(inventory: Inventory): TrafficResolver {
       }
     }
     if (h.namespace && h.podName) {
-      const pod = idx.podsByName.get(`${h.namespace}/${h.podName}`);
-      if (pod) return { name: workloadName(pod.workload) };
+      const podKey = `${h.namespace}/${h.podName}`;
+      const known = byPod.get(podKey);
+      if (known) return known;
+      const pod = idx.podsByName.get(podKey);
+      if (pod) {
+        const r = { name: workloadName(pod.workload) };
+        byPod.set(podKey, r);
+        return r;
+      }
       // Pod gone from the export: trust the workload the log names; a pod without one is a bare pod.
       if (h.workload) return { name: `${h.namespace}/${h.workload.name}` };
       return { name: `${h.namespace}/${h.podName}` };

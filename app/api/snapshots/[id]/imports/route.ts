@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { fileNameParam, type ImportResponse } from '@/components/import/import-result';
+import { fileNameParam } from '@/components/import/import-result';
+import { snapshotIdSchema } from '@/lib/api/snapshots';
+import { getSnapshot } from '@/lib/db';
+import { handle, HttpError, parseParams } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -16,37 +19,35 @@ const fileNameSchema = z.string().trim().min(1, 'fileName is empty').max(1024, '
  * Two request shapes:
  *  - the raw file as the body, named by `?fileName=` (what the import page sends: one request per
  *    file gives per-file upload progress, and the body streams into the importer);
- *  - multipart/form-data with one or more file fields (curl -F file=@flows.json; buffered by the runtime).
+ *  - multipart/form-data with one or more file fields (`curl -F file=@flows.json`; buffered by the runtime).
  */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const { id } = await params;
+export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const { id } = await parseParams(params, snapshotIdSchema);
+  const snapshot = await getSnapshot(id); // 404 before reading any upload
   const uploads = await readUploads(request);
-  if (!uploads.ok) return Response.json({ error: uploads.message }, { status: 400 });
-  // TODO(lib/db): call the snapshot importer for each upload once lib/db provides it, e.g.
-  //   results.push(await importFile(id, upload))
-  // Until then the endpoint says so instead of pretending to import.
-  const body: { error: string } | ImportResponse = {
-    error: `Importing files into snapshot ${id} is not available in this build yet (${uploads.value.map((u) => u.fileName).join(', ')}).`,
-  };
-  return Response.json(body, { status: 501 });
-}
+  // TODO(lib/db): import each upload once lib/db has the snapshot importer, e.g.
+  //   const results = []; for (const upload of uploads) results.push(await importFile(snapshot.id, upload));
+  //   return Response.json({ results } satisfies ImportResponse);
+  throw new HttpError('unavailable', `Importing files into "${snapshot.name}" is not available in this build yet (${uploads.map((u) => u.fileName).join(', ')}).`);
+});
 
-async function readUploads(request: Request): Promise<{ ok: true; value: Upload[] } | { ok: false; message: string }> {
+async function readUploads(request: Request): Promise<Upload[]> {
   const type = request.headers.get('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      return { ok: false, message: 'The multipart body could not be read.' };
-    }
+    const form = await request.formData().catch(() => {
+      throw new HttpError('bad-request', 'The multipart body could not be read');
+    });
     const files = [...form.values()].filter((v): v is File => typeof v !== 'string');
-    if (files.length === 0) return { ok: false, message: 'The multipart body contains no file.' };
-    return { ok: true, value: files.map((f) => ({ fileName: f.name, content: f.stream(), sizeBytes: f.size })) };
+    if (files.length === 0) throw new HttpError('bad-request', 'The multipart body contains no file');
+    return files.map((f) => ({ fileName: f.name, content: f.stream(), sizeBytes: f.size }));
   }
   const name = fileNameSchema.safeParse(new URL(request.url).searchParams.get(fileNameParam) ?? '');
-  if (!name.success) return { ok: false, message: `Send the file as the body with ?${fileNameParam}=<name>, or as multipart/form-data: ${name.error.issues[0]?.message}` };
-  if (!request.body) return { ok: false, message: 'The request has no body.' };
+  if (!name.success) {
+    throw new HttpError('bad-request', `Send the file as the body with ?${fileNameParam}=<name>, or as multipart/form-data`, [
+      { path: fileNameParam, message: name.error.issues[0]?.message ?? 'invalid' },
+    ]);
+  }
+  if (!request.body) throw new HttpError('bad-request', 'The request has no body');
   const length = Number(request.headers.get('content-length'));
-  return { ok: true, value: [{ fileName: name.data, content: request.body, sizeBytes: Number.isFinite(length) && length > 0 ? length : null }] };
+  return [{ fileName: name.data, content: request.body, sizeBytes: Number.isFinite(length) && length > 0 ? length : null }];
 }

@@ -1,0 +1,176 @@
+'use client';
+
+import cytoscape, { type Core, type EventObject, type LayoutOptions } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { useEffect, useRef } from 'react';
+import { graphStyle } from './graph-style';
+import { loadPositions, savePositions, type Positions } from './positions-cache';
+import type { Element } from './to-elements';
+
+// Register the layout once per page load (cytoscape.use throws on a second registration in dev fast refresh).
+let fcoseRegistered = false;
+function registerFcose() {
+  if (fcoseRegistered) return;
+  cytoscape.use(fcose);
+  fcoseRegistered = true;
+}
+
+/** fcose tuned for service graphs: room for labels, compound namespaces packed, deterministic enough. */
+const FCOSE: LayoutOptions = {
+  name: 'fcose',
+  quality: 'proof',
+  randomize: true,
+  animate: false,
+  fit: true,
+  padding: 40,
+  nodeDimensionsIncludeLabels: true,
+  idealEdgeLength: () => 130,
+  nodeRepulsion: () => 12000,
+  nodeSeparation: 110,
+  edgeElasticity: () => 0.3,
+  nestingFactor: 0.6,
+  gravity: 0.2,
+  numIter: 3000,
+  packComponents: true,
+  tile: true,
+} as LayoutOptions;
+
+export interface GraphSelectEvent {
+  kind: 'node' | 'edge';
+  id: string;
+}
+
+export interface CytoscapeGraphProps {
+  snapshotId: string;
+  elements: Element[];
+  selectedId?: string;
+  onSelect(selection: GraphSelectEvent | null): void;
+  /** Double-click on a collapsed namespace. */
+  onExpand?(namespace: string): void;
+  /** Bumped by the parent to force a fresh layout ("Re-layout" button). */
+  layoutNonce?: number;
+}
+
+/**
+ * Cytoscape outside React state (Kiali's CytoscapeReactWrapper pattern): `cy` is created once in a ref'd div
+ * and destroyed on unmount; element changes are patched by id inside `cy.batch()`; the layout runs only when
+ * the set of node ids changes; highlighting is classes.
+ */
+export function CytoscapeGraph({ snapshotId, elements, selectedId, onSelect, onExpand, layoutNonce = 0 }: CytoscapeGraphProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const layoutKey = useRef<string>('');
+  const handlers = useRef({ onSelect, onExpand });
+  handlers.current = { onSelect, onExpand };
+
+  useEffect(() => {
+    registerFcose();
+    const cy = cytoscape({
+      container: container.current,
+      style: graphStyle,
+      elements: [],
+      autounselectify: true,
+      boxSelectionEnabled: false,
+      minZoom: 0.15,
+      maxZoom: 3,
+      wheelSensitivity: 0.3,
+    });
+    cyRef.current = cy;
+    // A test and debugging hook: Playwright reads rendered positions to click edges on the canvas.
+    (window as unknown as { __eastwestCy?: Core }).__eastwestCy = cy;
+    cy.on('tap', (e: EventObject) => {
+      if (e.target === cy) handlers.current.onSelect(null);
+    });
+    cy.on('tap', 'node, edge', (e: EventObject) => {
+      const t = e.target as cytoscape.SingularElementArgument;
+      if (t.isEdge() && t.data('kind') === 'path') return;
+      handlers.current.onSelect({ kind: t.isNode() ? 'node' : 'edge', id: t.id() });
+    });
+    cy.on('dbltap', 'node[kind = "collapsed"]', (e: EventObject) => {
+      handlers.current.onExpand?.(String(e.target.id()).replace(/^ns:/, ''));
+    });
+    cy.on('mouseover', 'node, edge', (e: EventObject) => e.target.addClass('hover'));
+    cy.on('mouseout', 'node, edge', (e: EventObject) => e.target.removeClass('hover'));
+    cy.on('dragfree', 'node', () => savePositions(snapshotId, positionsOf(cy)));
+    return () => {
+      cy.destroy();
+      cyRef.current = null;
+      layoutKey.current = '';
+      const w = window as unknown as { __eastwestCy?: Core };
+      if (w.__eastwestCy === cy) delete w.__eastwestCy;
+    };
+  }, [snapshotId]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    patchElements(cy, elements);
+    const key = elements
+      .filter((e) => e.group === 'nodes')
+      .map((e) => e.data.id)
+      .sort()
+      .join('\n');
+    const force = `${key}#${layoutNonce}`;
+    if (force === layoutKey.current) return;
+    layoutKey.current = force;
+    runLayout(cy, snapshotId, layoutNonce > 0 && key !== '');
+  }, [elements, snapshotId, layoutNonce]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements('.selected-el').removeClass('selected-el');
+      if (selectedId) cy.getElementById(selectedId).addClass('selected-el');
+    });
+  }, [selectedId, elements]);
+
+  return <div ref={container} data-testid="graph-canvas" className="h-full w-full" aria-label="Call graph" role="img" />;
+}
+
+function patchElements(cy: Core, elements: Element[]) {
+  const want = new Map(elements.map((e) => [e.data.id, e]));
+  cy.batch(() => {
+    cy.edges().forEach((e) => {
+      if (!want.has(e.id())) e.remove();
+    });
+    cy.nodes().forEach((n) => {
+      if (n.inside() && !want.has(n.id())) n.remove();
+    });
+    const toAdd: cytoscape.ElementDefinition[] = [];
+    for (const el of elements) {
+      const existing = cy.getElementById(el.data.id);
+      if (existing.nonempty()) {
+        const { id: _id, parent: _parent, source: _source, target: _target, ...rest } = el.data;
+        existing.data(rest);
+        existing.classes(el.classes);
+      } else {
+        toAdd.push({ group: el.group, data: { ...el.data }, classes: el.classes });
+      }
+    }
+    if (toAdd.length) cy.add(toAdd);
+  });
+}
+
+function positionsOf(cy: Core): Positions {
+  const out: Positions = {};
+  cy.nodes().forEach((n) => {
+    if (n.isParent()) return;
+    const p = n.position();
+    out[n.id()] = { x: Math.round(p.x), y: Math.round(p.y) };
+  });
+  return out;
+}
+
+function runLayout(cy: Core, snapshotId: string, fresh: boolean) {
+  const leaves = cy.nodes().filter((n) => !n.isParent()).map((n) => n.id());
+  if (!leaves.length) return;
+  const cached = fresh ? {} : loadPositions(snapshotId);
+  if (leaves.every((id) => cached[id] !== undefined)) {
+    cy.layout({ name: 'preset', positions: cached, fit: true, padding: 40 } as LayoutOptions).run();
+    return;
+  }
+  const layout = cy.layout(FCOSE);
+  layout.one('layoutstop', () => savePositions(snapshotId, positionsOf(cy)));
+  layout.run();
+}

@@ -1,0 +1,147 @@
+import type { StylesheetJson } from 'cytoscape';
+import { EDGE_LOOKS } from './edge-palette';
+import { EDGE_KINDS } from './view-state';
+
+/**
+ * The Cytoscape stylesheet: visuals are mapped from `data(...)` fields (always set, see to-elements.ts) and
+ * state (hover, selection, blast-radius hops) is expressed with classes, never by restyling elements in code.
+ * https://js.cytoscape.org/#style
+ */
+const edgeKindStyles: StylesheetJson = EDGE_KINDS.map((kind) => {
+  const look = EDGE_LOOKS[kind];
+  return {
+    selector: `edge[kind = "${kind}"]`,
+    style: {
+      'line-color': look.color,
+      'target-arrow-color': look.color,
+      'line-style': look.line === 'dotted' ? 'dashed' : look.line,
+      ...(look.dash.length ? { 'line-dash-pattern': look.dash } : {}),
+      'target-arrow-shape': look.arrow,
+      'target-arrow-fill': look.arrowFill,
+      ...(kind === 'denied' ? { 'mid-target-arrow-shape': 'tee', 'mid-target-arrow-color': look.color } : {}),
+      ...(kind === 'unprotected' ? { 'mid-target-arrow-shape': 'diamond', 'mid-target-arrow-color': look.color } : {}),
+    },
+  };
+});
+
+export const graphStyle: StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      label: 'data(label)',
+      'font-size': 11,
+      'font-family': 'ui-sans-serif, system-ui, sans-serif',
+      color: '#0f172a',
+      'text-valign': 'bottom',
+      'text-halign': 'center',
+      'text-margin-y': 4,
+      'text-wrap': 'wrap',
+      'text-max-width': '140px',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+      width: 30,
+      height: 30,
+      shape: 'round-rectangle',
+      'background-color': '#ffffff',
+      'border-width': 2,
+      'border-color': '#334155',
+    },
+  },
+  { selector: 'node[kind = "pod"]', style: { shape: 'ellipse' } },
+  { selector: 'node[kind = "infra"]', style: { shape: 'hexagon', 'background-color': '#ede9fe', 'border-color': '#6d28d9' } },
+  { selector: 'node[kind = "external"]', style: { shape: 'diamond', 'background-color': '#f1f5f9', 'border-color': '#475569', 'border-style': 'dashed' } },
+  { selector: 'node[kind = "node"]', style: { shape: 'barrel', 'background-color': '#f1f5f9', 'border-color': '#475569', 'border-style': 'dashed' } },
+  { selector: 'node[kind = "dangling"]', style: { shape: 'octagon', 'border-style': 'dotted', 'border-color': '#94a3b8' } },
+  // Not isolated in some direction: anything may reach it (or it may reach anything) by default.
+  { selector: 'node[unprotected != "none"]', style: { 'border-color': '#E69F00', 'border-width': 4, 'border-style': 'double' } },
+  {
+    selector: 'node[kind = "namespace"]',
+    style: {
+      shape: 'round-rectangle',
+      'background-color': '#f8fafc',
+      'background-opacity': 1,
+      'border-color': '#cbd5e1',
+      'border-width': 1.5,
+      'border-style': 'solid',
+      'text-valign': 'top',
+      'text-halign': 'center',
+      'text-margin-y': -4,
+      'font-size': 12,
+      'font-weight': 'bold',
+      color: '#475569',
+      'text-background-opacity': 0,
+      padding: '18px',
+    },
+  },
+  {
+    selector: 'node[kind = "collapsed"]',
+    style: {
+      shape: 'round-rectangle',
+      width: 120,
+      height: 48,
+      'background-color': '#e2e8f0',
+      'border-color': '#64748b',
+      'border-style': 'dashed',
+      'text-valign': 'center',
+      'text-margin-y': 0,
+      'text-background-opacity': 0,
+      'font-weight': 'bold',
+    },
+  },
+  {
+    selector: 'edge',
+    style: {
+      width: 'data(width)',
+      'curve-style': 'bezier',
+      'arrow-scale': 1.1,
+      'line-color': '#94a3b8',
+      'target-arrow-color': '#94a3b8',
+      'target-arrow-shape': 'triangle',
+      'font-size': 10,
+      color: '#0f172a',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.9,
+      'text-background-padding': '2px',
+      'text-rotation': 'autorotate',
+    },
+  },
+  ...edgeKindStyles,
+  { selector: 'edge.summary', style: { label: 'data(label)', 'font-size': 9, color: '#334155' } },
+  { selector: 'edge.hover, edge.selected-el', style: { label: 'data(portLabel)', 'z-index': 20 } },
+  { selector: 'node.hover', style: { 'overlay-color': '#2459bd', 'overlay-opacity': 0.08, 'overlay-padding': 4 } },
+  { selector: 'node.selected-el', style: { 'overlay-color': '#2459bd', 'overlay-opacity': 0.18, 'overlay-padding': 6, 'border-color': '#2459bd', 'border-width': 4 } },
+  { selector: 'edge.selected-el', style: { width: 5, 'overlay-color': '#2459bd', 'overlay-opacity': 0.15, 'overlay-padding': 4 } },
+  { selector: 'node.search-hit', style: { 'border-color': '#2459bd', 'border-width': 4 } },
+
+  // Blast radius: hop rings (fill by hop, and the hop in the label), unreached dimmed, the path drawn on top.
+  { selector: 'node.hop-0, node.hop-1, node.hop-2, node.hop-3', style: { label: 'data(blastLabel)', 'border-color': '#0f172a', 'border-width': 3, 'border-style': 'solid', 'font-weight': 'bold' } },
+  { selector: 'node.hop-0', style: { 'background-color': '#D55E00', shape: 'star', width: 38, height: 38 } },
+  { selector: 'node.hop-1', style: { 'background-color': '#E69F00' } },
+  { selector: 'node.hop-2', style: { 'background-color': '#F0E442' } },
+  { selector: 'node.hop-3', style: { 'background-color': '#fdf7c3' } },
+  { selector: 'node.crown', style: { 'border-color': '#7c3aed', 'border-width': 5, 'border-style': 'double' } },
+  { selector: 'node.target', style: { 'overlay-color': '#CC79A7', 'overlay-opacity': 0.25, 'overlay-padding': 8 } },
+  { selector: 'node.dimmed', style: { opacity: 0.25 } },
+  { selector: 'node[kind = "namespace"].blast', style: { opacity: 1 } },
+  { selector: 'edge.dimmed', style: { opacity: 0.12 } },
+  { selector: 'edge.walked', style: { opacity: 0.9 } },
+  { selector: 'edge.on-path', style: { opacity: 1, width: 4, 'z-index': 30 } },
+  {
+    selector: 'edge[kind = "path"]',
+    style: {
+      'line-color': '#CC79A7',
+      'target-arrow-color': '#CC79A7',
+      'target-arrow-shape': 'triangle',
+      'line-style': 'solid',
+      width: 5,
+      opacity: 0.85,
+      label: 'data(label)',
+      'font-weight': 'bold',
+      'z-index': 40,
+      'curve-style': 'unbundled-bezier',
+      'control-point-distances': [30],
+      'control-point-weights': [0.5],
+    },
+  },
+];

@@ -1,0 +1,73 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { BlastRadiusReport } from '@/lib/graph/blast-radius-report';
+import type { RiskEntry } from '@/lib/graph/blast-radius';
+import type { GraphView } from '@/lib/graph/model';
+import type { SensitivityFinding } from '@/lib/graph/sensitivity';
+import { queryKeys } from './query-keys';
+
+/**
+ * Client hooks for the graph explorer. Queries are keyed by the canonical query string, so the same view
+ * (same URL) hits the cache, and `keepPreviousData` keeps the last graph on screen while a filter loads.
+ */
+
+export type GraphViewJson = GraphView & { diagnostics?: unknown[] };
+export type RiskiestJson = { workloads: number; riskiest: RiskEntry[]; sensitivity: SensitivityFinding[] };
+
+/** An API failure with the server's message (both `{ error: { message } }` and `{ error: 'text' }` bodies). */
+export class ApiRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiRequestError('The Eastwest server could not be reached. Is it still running?', 0);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiRequestError(errorText(body) ?? `The server answered HTTP ${response.status}.`, response.status);
+  return body as T;
+}
+
+function errorText(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const error = (body as { error?: unknown }).error;
+  if (typeof error === 'string') return error;
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
+  return undefined;
+}
+
+/** `query` is the graph API's query string (see `graphQuerySchema`), already canonical (sorted keys). */
+export function useGraphQuery(snapshotId: string, query: string) {
+  return useQuery({
+    queryKey: queryKeys.graph(snapshotId, query),
+    queryFn: ({ signal }) => fetchJson<GraphViewJson>(`/api/snapshots/${encodeURIComponent(snapshotId)}/graph${query ? `?${query}` : ''}`, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** `query` is the blast-radius API's query string; `null` = not in blast-radius mode (no request). */
+export function useBlastRadiusQuery(snapshotId: string, query: string | null) {
+  return useQuery({
+    queryKey: queryKeys.blastRadius(snapshotId, query ?? ''),
+    queryFn: ({ signal }) => fetchJson<BlastRadiusReport>(`/api/snapshots/${encodeURIComponent(snapshotId)}/blast-radius?${query ?? ''}`, signal),
+    enabled: query !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRiskiestQuery(snapshotId: string, limit = 10) {
+  return useQuery({
+    queryKey: queryKeys.riskiest(snapshotId, limit),
+    queryFn: ({ signal }) => fetchJson<RiskiestJson>(`/api/snapshots/${encodeURIComponent(snapshotId)}/riskiest?limit=${limit}`, signal),
+  });
+}

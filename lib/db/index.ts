@@ -21,3 +21,4 @@ export { policyFamily } from './rows/policy-rows';
 export { getHealth, type Health } from './health';
 export { ensureDemoSnapshot, DEMO_SNAPSHOT, type DemoResult } from './demo';
 export type { Tx } from './transaction';
+export { createDraft, listDrafts, getDraft, updateDraft, deleteDraft, type DraftRecord, type DraftScopeRecord, type EdgeDecisionRecord, type DraftOperationRecord, type NewDraft, type DraftUpdate } from './drafts';

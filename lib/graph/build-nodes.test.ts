@@ -1,19 +1,21 @@
 import { describe, expect, test } from 'vitest';
 import type { DirectionDecision } from '../model/verdict';
-import { buildEndpointIndex, buildNodes, isolatesOn, peerNode } from './index';
+import { buildEndpointIndex, buildNodes, peerNode, treatmentOn } from './index';
 import { layer } from './testing/builders';
 import { loadShop } from './testing/shop-cluster';
 
 const dir = (direction: 'ingress' | 'egress', isolated: boolean): DirectionDecision => ({ direction, isolated, outcome: 'allowed', basis: isolated ? 'explicit' : 'default', rules: [], reason: '' });
 
-describe('isolatesOn', () => {
+describe('treatmentOn', () => {
   test.each([
-    { name: 'network, isolated for ingress', decision: { ...layer('network', 'allowed', 'explicit'), directions: [dir('ingress', true), dir('egress', false)] }, ingress: true, egress: false },
-    { name: 'network, not isolated', decision: { ...layer('network', 'allowed', 'default'), directions: [dir('ingress', false), dir('egress', false)] }, ingress: false, egress: false },
-    { name: 'mesh with a policy on the destination', decision: layer('istio', 'denied', 'no-match'), ingress: true, egress: false },
-    { name: 'mesh without policy', decision: layer('istio', 'allowed', 'default'), ingress: false, egress: false },
+    { name: 'NetworkPolicy isolates ingress, egress open', decision: { ...layer('network', 'allowed', 'explicit'), directions: [dir('ingress', true), dir('egress', false)] }, ingress: 'other', egress: 'default' },
+    { name: 'nothing selects the pod', decision: { ...layer('network', 'allowed', 'default'), directions: [dir('ingress', false), dir('egress', false)] }, ingress: 'default', egress: 'default' },
+    { name: 'selected by an ANP, no rule matched (isolated flag, still default)', decision: { ...layer('network', 'allowed', 'default'), directions: [{ ...dir('egress', true), basis: 'default' as const }] }, ingress: 'default', egress: 'default' },
+    { name: 'NetworkPolicy implicit deny', decision: { ...layer('network', 'denied', 'no-match'), directions: [{ ...dir('ingress', true), outcome: 'denied' as const, basis: 'no-match' as const }] }, ingress: 'denies-unmatched', egress: 'default' },
+    { name: 'mesh ALLOW policy without a match', decision: layer('istio', 'denied', 'no-match'), ingress: 'denies-unmatched', egress: 'default' },
+    { name: 'mesh without policy', decision: layer('istio', 'allowed', 'default'), ingress: 'default', egress: 'default' },
   ])('$name', ({ decision, ingress, egress }) => {
-    expect({ ingress: isolatesOn(decision, 'ingress'), egress: isolatesOn(decision, 'egress') }).toEqual({ ingress, egress });
+    expect({ ingress: treatmentOn(decision, 'ingress'), egress: treatmentOn(decision, 'egress') }).toEqual({ ingress, egress });
   });
 });
 

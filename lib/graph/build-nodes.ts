@@ -7,19 +7,30 @@ import { isInfraWorkload, nodeBadgesFor } from './infra';
 import type { GraphNode, NodeBadge, NodeKind } from './model';
 
 /**
- * Whether a layer isolates the workload in a direction. NetworkPolicy-like layers report per direction; a mesh
- * layer decides at the destination only, so its ingress isolation is "not allowed by default".
+ * How one layer treated one direction of a connection: `default` = allowed only because nothing protects the
+ * workload in that direction; `denies-unmatched` = the workload is isolated and peers no rule names are denied
+ * (NetworkPolicy's implicit deny, a mesh ALLOW policy with no match); `other` = a rule decided (allow or deny).
+ * A layer without a per-direction answer (service meshes decide at the destination) leaves egress to the others.
+ * Why not the `isolated` flag alone: a pod selected only by an AdminNetworkPolicy with Allow rules is "selected",
+ * yet unmatched traffic still passes by default (https://network-policy-api.sigs.k8s.io/api-overview/).
  */
-export function isolatesOn(decision: LayerDecision, direction: 'ingress' | 'egress'): boolean {
+export type DirectionTreatment = 'default' | 'denies-unmatched' | 'other';
+
+export function treatmentOn(decision: LayerDecision, direction: 'ingress' | 'egress'): DirectionTreatment {
   const d = decision.directions.find((x) => x.direction === direction);
-  if (d) return d.isolated;
-  return direction === 'ingress' && decision.basis !== 'default';
+  const basis = d ? d.basis : direction === 'ingress' ? decision.basis : 'default';
+  const outcome = d ? d.outcome : direction === 'ingress' ? decision.outcome : 'allowed';
+  if (basis === 'default' && outcome !== 'denied') return 'default';
+  if (basis === 'no-match') return 'denies-unmatched';
+  return 'other';
 }
 
+/** Unprotected in a direction = allowed by default on every enforcing layer (or no layer enforces). */
+const allDefault = (v: Verdict, direction: 'ingress' | 'egress') => v.layers.every((l) => treatmentOn(l, direction) === 'default');
+
 /**
- * Pass: isolation per direction of one workload, probed with a connection from/to an address outside the cluster
- * on the workload's first container port. Isolation does not depend on the peer or the port (a policy selects the
- * pod, and then the pod is isolated for every peer and port), so one probe per direction suffices.
+ * Pass: "unprotected" per direction of one workload, probed with a connection from/to an address outside the
+ * cluster on the workload's first container port: if that stranger gets through by default, so does anyone.
  * https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
  */
 export function computeUnprotected(evaluator: Evaluator, pod: Pod): { ingress: boolean; egress: boolean } {
@@ -28,25 +39,27 @@ export function computeUnprotected(evaluator: Evaluator, pod: Pod): { ingress: b
   const first = pod.ports[0];
   const inbound = evaluator.evaluate(toConnection(world, self, first?.port ?? 80, first?.protocol ?? 'TCP'));
   const outbound = evaluator.evaluate(toConnection(self, world, 443, 'TCP'));
-  return {
-    ingress: !inbound.layers.some((l) => isolatesOn(l, 'ingress')),
-    egress: !outbound.layers.some((l) => isolatesOn(l, 'egress')),
-  };
+  return { ingress: allDefault(inbound, 'ingress'), egress: allDefault(outbound, 'egress') };
 }
 
 /**
- * Isolation already learned from evaluated edges: an edge's verdict says, per layer, whether its destination is
- * isolated for ingress and its source for egress. Saves one probe per workload and direction on big graphs.
+ * What evaluated edges already prove about a workload, per direction: `true` = some peer got through by default
+ * on every layer (unprotected), `false` = a layer denied an unmatched peer (protected). Unknown directions are
+ * probed. Saves two evaluations per workload on big graphs.
  */
 export type IsolationEvidence = Map<EndpointName, { ingress?: boolean; egress?: boolean }>;
 
+function record(evidence: IsolationEvidence, id: EndpointName, direction: 'ingress' | 'egress', v: Verdict) {
+  let e = evidence.get(id);
+  if (!e) evidence.set(id, (e = {}));
+  if (e[direction] === true) return; // a proven default path wins
+  if (allDefault(v, direction)) e[direction] = true;
+  else if (v.layers.some((l) => treatmentOn(l, direction) === 'denies-unmatched')) e[direction] = false;
+}
+
 export function recordIsolation(evidence: IsolationEvidence, source: EndpointName, destination: EndpointName, verdict: Verdict): void {
-  const src = evidence.get(source) ?? {};
-  const dst = evidence.get(destination) ?? {};
-  src.egress = (src.egress ?? false) || verdict.layers.some((l) => isolatesOn(l, 'egress'));
-  dst.ingress = (dst.ingress ?? false) || verdict.layers.some((l) => isolatesOn(l, 'ingress'));
-  evidence.set(source, src);
-  evidence.set(destination, dst);
+  record(evidence, source, 'egress', verdict);
+  record(evidence, destination, 'ingress', verdict);
 }
 
 function workloadNode(w: Workload, pods: Pod[], unprotected: { ingress: boolean; egress: boolean }): GraphNode {
@@ -84,10 +97,10 @@ export function buildNodes(evaluator: Evaluator, index: EndpointIndex, edgeEndpo
     const probe = pods[0];
     const known = evidence.get(id);
     let unprotected = { ingress: false, egress: false };
-    if (known?.ingress !== undefined && known.egress !== undefined) unprotected = { ingress: !known.ingress, egress: !known.egress };
+    if (known?.ingress !== undefined && known.egress !== undefined) unprotected = { ingress: known.ingress, egress: known.egress };
     else if (probe) {
       const probed = computeUnprotected(evaluator, probe);
-      unprotected = { ingress: known?.ingress !== undefined ? !known.ingress : probed.ingress, egress: known?.egress !== undefined ? !known.egress : probed.egress };
+      unprotected = { ingress: known?.ingress ?? probed.ingress, egress: known?.egress ?? probed.egress };
     }
     nodes.set(id, workloadNode(w, pods, unprotected));
   }

@@ -4,7 +4,7 @@ export { collapseObservedEdges, overlapsWindow, edgeId, type CollapsedEdge } fro
 export { evaluateEdge, verdictRank, MAX_PODS_PER_SIDE, type EdgeEvaluation } from './evaluate-edge';
 export { classifyObservedEdge, isBlockedVerdict, type EdgeClassification } from './classify-edge';
 export { buildEndpointIndex, WORLD_REPRESENTATIVE_IP, type EndpointIndex } from './endpoint-index';
-export { buildNodes, computeUnprotected, isolatesOn, peerNode } from './build-nodes';
+export { buildNodes, computeUnprotected, treatmentOn, recordIsolation, peerNode, type DirectionTreatment, type IsolationEvidence } from './build-nodes';
 export { buildRuleCatalog, networkModelOf, type CatalogRule } from './rule-catalog';
 export { catalogCandidates, pairwiseCandidates, findUnusedGrants, grantedPorts, type GrantCandidate, type UnusedGrant } from './unused-edges';
 export { computeRuleUsage, matchedRules, type RuleHit } from './rule-usage';

@@ -53,6 +53,11 @@ describe('Online Boutique, Istio', () => {
     expect(d?.reason).toContain('cluster.local/ns/boutique/sa/frontend');
   });
 
+  test('the NLB address reaches the ingress gateway: PeerAuthentication does not apply to gateways', () => {
+    const v = evaluator.value.evaluate(connection(inventory, 'ip:10.0.3.250', 'istio-system/istio-ingressgateway', 8080));
+    expect(v.verdict, v.summary).toBe('allowed');
+  });
+
   test('A2: the fraudservice principal is flagged as dangling', () => {
     const dangling = evaluator.diagnostics.filter((d) => d.code === 'dangling-principal');
     expect(dangling.map((d) => d.message)).toEqual([expect.stringContaining('cluster.local/ns/boutique/sa/fraudservice')]);

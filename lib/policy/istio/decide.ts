@@ -8,7 +8,7 @@ import { istioPrincipal } from '../mesh/principal';
 import { selectIstioPortProtocol } from '../mesh/protocol';
 import { type Tri, UNKNOWN } from '../mesh/tri';
 import type { IstioAuthorizationPolicy, IstioPeerAuthentication, IstioRule } from './model';
-import { effectiveMtls, policyAppliesTo } from './policy-scope';
+import { type EffectiveMtls, effectiveMtls, isIstioGateway, policyAppliesTo } from './policy-scope';
 import { describeRequest, toKnownRequest } from '../mesh/request';
 import { describeUnknownChecks, evaluateRule, type IstioMatchContext, isWildcardSource } from './rule-match';
 
@@ -76,7 +76,8 @@ export function decideIstio(data: IstioData, connection: Connection): LayerDecis
   const dstMember = meshMembership('istio', pod, data.namespaces.get(pod.namespace));
   if (!dstMember.meshed) return decision('allowed', 'default', [], `allowed: ${dstMember.why}, outside the Istio mesh; its policies are not enforced`, { isolated: false });
 
-  const mtls = effectiveMtls(data.peerAuthentications, pod, connection.port, data.options.istioRootNamespace);
+  const gateway = isIstioGateway(pod);
+  const mtls: EffectiveMtls = gateway ? { mode: 'PERMISSIVE', portLevel: false } : effectiveMtls(data.peerAuthentications, pod, connection.port, data.options.istioRootNamespace);
   const mtlsRule: RuleRef[] = mtls.decidedBy ? [mtls.decidedBy.ref] : [];
   const mtlsWhere = mtls.decidedBy ? `${formatRuleRef(mtls.decidedBy.ref)}${mtls.portLevel ? ` (port ${connection.port})` : ''}` : 'the default';
   const src = connection.source;
@@ -105,7 +106,11 @@ export function decideIstio(data: IstioData, connection: Connection): LayerDecis
   const tcp = selection.protocol === 'tcp' || (selection.protocol === 'auto' && !connection.request);
   const requestText = describeRequest(connection, tcp);
   const protocolNote =
-    tcp && connection.request ? `; port ${connection.port} is TCP for Istio (${selection.declaredBy ?? 'not declared'}), so the request's HTTP fields are not visible to the sidecar` : '';
+    tcp && connection.request
+      ? `; port ${connection.port} is TCP for Istio (${selection.declaredBy ?? 'not declared'}), so the request's HTTP fields are not visible to the sidecar`
+      : selection.protocol === 'auto' && !connection.request
+        ? `; port ${connection.port} declares no protocol, so this is the answer for an opaque TCP connection (Istio sniffs HTTP: ask with a method/path for an HTTP request)`
+        : '';
   const srcIp = endpointIp(connection.source, dst);
   const dstIp = endpointIp(dst, connection.source);
   const ctx: IstioMatchContext = {
@@ -177,5 +182,5 @@ export function istioEnforces(data: IstioData, connection: Connection): boolean 
   if (dst.kind !== 'pod' || connection.protocol !== 'TCP') return false;
   if (!meshMembership('istio', dst.pod, data.namespaces.get(dst.pod.namespace)).meshed) return false;
   if (applicablePolicies(data, dst.pod).length > 0) return true;
-  return effectiveMtls(data.peerAuthentications, dst.pod, connection.port, data.options.istioRootNamespace).mode === 'STRICT';
+  return !isIstioGateway(dst.pod) && effectiveMtls(data.peerAuthentications, dst.pod, connection.port, data.options.istioRootNamespace).mode === 'STRICT';
 }

@@ -25,6 +25,19 @@ export function policyAppliesTo(policy: IstioAuthorizationPolicy, pod: Pod, root
   }
 }
 
+/**
+ * Gateway pods run Envoy as their main container: their listeners come from Gateway resources, and
+ * PeerAuthentication (which configures sidecar inbound listeners) does not apply to them.
+ * Recognised by the Gateway API / istio gateway labels, the gateway injection template, or a pod whose only
+ * container is istio-proxy (the classic istio-ingressgateway Deployment).
+ */
+export function isIstioGateway(pod: Pod): boolean {
+  if (pod.labels[GATEWAY_NAME_LABEL] !== undefined) return true;
+  if (pod.labels.istio === 'ingressgateway' || pod.labels.istio === 'egressgateway') return true;
+  if ((pod.annotations['inject.istio.io/templates'] ?? '').split(',').includes('gateway')) return true;
+  return pod.containers.length === 1 && pod.containers[0] === 'istio-proxy';
+}
+
 export interface EffectiveMtls {
   mode: Exclude<MtlsMode, 'UNSET'>;
   /** The PeerAuthentication that set the mode, absent when it is Istio's default (PERMISSIVE). */

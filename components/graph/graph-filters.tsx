@@ -1,0 +1,134 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { ViewState } from './view-state';
+
+const input = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none';
+const label = 'flex flex-col gap-1 text-xs font-medium text-slate-600';
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+/** `2026-03-12T09:41:00.000Z` ↔ the `datetime-local` input's `2026-03-12T09:41:00` (shown and read as UTC). */
+const toLocalInput = (iso?: string) => (iso ? iso.slice(0, 19) : '');
+const fromLocalInput = (value: string) => (value ? new Date(`${value.length === 16 ? `${value}:00` : value}Z`).toISOString() : undefined);
+
+/** A text field that writes to the URL after the user pauses typing (or presses Enter), not on every key. */
+function DebouncedText({ value, onCommit, ...props }: { value: string; onCommit(v: string): void } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  useEffect(() => {
+    if (draft === value) return;
+    const t = setTimeout(() => onCommit(draft), 400);
+    return () => clearTimeout(t);
+  }, [draft, value, onCommit]);
+  return <input {...props} value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && onCommit(draft)} />;
+}
+
+export interface GraphFiltersProps {
+  view: ViewState;
+  namespaces: string[];
+  trafficRange: { start: string; end: string } | null;
+  update(patch: Partial<ViewState>): void;
+}
+
+export function GraphFilters({ view, namespaces, trafficRange, update }: GraphFiltersProps) {
+  const filtered = view.namespaces.length || view.port || view.protocol || view.method || view.path || view.search || view.from || view.to || view.hideInfra || view.hideExternal || view.show.length;
+  return (
+    <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()} aria-label="Graph filters">
+      <label className={label}>
+        Search workloads and labels
+        <DebouncedText className={`${input} w-56`} type="search" placeholder="frontend, app=cart, …" value={view.search} onCommit={(q) => update({ search: q })} data-testid="filter-search" />
+      </label>
+      <details className="relative" data-testid="filter-namespaces">
+        <summary className={`${input} cursor-pointer list-none select-none`}>
+          Namespaces: {view.namespaces.length ? view.namespaces.join(', ') : 'all'} ▾
+        </summary>
+        <div className="absolute z-20 mt-1 max-h-72 w-64 overflow-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+          {namespaces.map((ns) => (
+            <label key={ns} className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50">
+              <input
+                type="checkbox"
+                checked={view.namespaces.includes(ns)}
+                onChange={(e) => update({ namespaces: e.target.checked ? [...view.namespaces, ns] : view.namespaces.filter((n) => n !== ns) })}
+              />
+              {ns}
+            </label>
+          ))}
+          {namespaces.length === 0 ? <p className="px-2 py-1 text-sm text-slate-500">No namespaces in this snapshot.</p> : null}
+        </div>
+      </details>
+      <label className={label}>
+        Port
+        <DebouncedText className={`${input} w-24`} inputMode="numeric" placeholder="any" value={view.port ? String(view.port) : ''} onCommit={(p) => update({ port: /^\d+$/.test(p) && +p > 0 && +p < 65536 ? Number(p) : undefined })} data-testid="filter-port" />
+      </label>
+      <label className={label}>
+        Protocol
+        <select className={input} value={view.protocol ?? ''} onChange={(e) => update({ protocol: e.target.value || undefined })} data-testid="filter-protocol">
+          <option value="">any</option>
+          <option>TCP</option>
+          <option>UDP</option>
+          <option>SCTP</option>
+        </select>
+      </label>
+      <label className={label}>
+        L7 method
+        <select className={input} value={view.method ?? ''} onChange={(e) => update({ method: e.target.value || undefined })} data-testid="filter-method">
+          <option value="">any</option>
+          {METHODS.map((m) => (
+            <option key={m}>{m}</option>
+          ))}
+        </select>
+      </label>
+      <label className={label}>
+        L7 path
+        <DebouncedText className={`${input} w-40`} placeholder="/api/*" value={view.path ?? ''} onCommit={(p) => update({ path: p || undefined })} data-testid="filter-path" />
+      </label>
+      <label className={label} title={trafficRange ? `Traffic from ${trafficRange.start} to ${trafficRange.end}` : 'No traffic in this snapshot'}>
+        From (UTC)
+        <input
+          type="datetime-local"
+          step={1}
+          className={input}
+          min={toLocalInput(trafficRange?.start)}
+          max={toLocalInput(trafficRange?.end)}
+          value={toLocalInput(view.from)}
+          disabled={!trafficRange}
+          onChange={(e) => update({ from: fromLocalInput(e.target.value) })}
+          data-testid="filter-from"
+        />
+      </label>
+      <label className={label}>
+        To (UTC)
+        <input
+          type="datetime-local"
+          step={1}
+          className={input}
+          min={toLocalInput(trafficRange?.start)}
+          max={toLocalInput(trafficRange?.end)}
+          value={toLocalInput(view.to)}
+          disabled={!trafficRange}
+          onChange={(e) => update({ to: fromLocalInput(e.target.value) })}
+          data-testid="filter-to"
+        />
+      </label>
+      <div className="flex flex-col gap-1 pb-1 text-sm text-slate-700">
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={view.hideInfra} onChange={(e) => update({ hideInfra: e.target.checked })} data-testid="filter-hide-infra" />
+          Hide infra (DNS, probes, API server, mesh)
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={view.hideExternal} onChange={(e) => update({ hideExternal: e.target.checked })} data-testid="filter-hide-external" />
+          Hide external peers and nodes
+        </label>
+      </div>
+      {filtered ? (
+        <button
+          type="button"
+          className="pb-1.5 text-sm font-medium text-brand-600 hover:text-brand-700"
+          onClick={() => update({ show: [], namespaces: [], port: undefined, protocol: undefined, method: undefined, path: undefined, search: '', from: undefined, to: undefined, hideInfra: false, hideExternal: false })}
+        >
+          Clear filters
+        </button>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,99 @@
+'use client';
+
+import type { ClassifiedEdge, GraphNode, WildcardRule } from '@/lib/graph/model';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { DetailRow, DetailSection, RuleCode } from './detail-parts';
+import { isolationText, policiesSelecting } from './policies-selecting';
+import { edgeKindOf, type EdgeKind } from './view-state';
+
+export interface NodeDetailsProps {
+  node: GraphNode;
+  /** Every edge of the window (unfiltered), to count callers and find the policies selecting it. */
+  edges: readonly ClassifiedEdge[];
+  wildcards: readonly WildcardRule[];
+  onAssumeCompromised?(): void;
+  onShowExposure?(): void;
+}
+
+const isWorkload = (n: GraphNode) => n.kind === 'workload' || n.kind === 'pod' || n.kind === 'infra';
+
+export function NodeDetails({ node, edges, wildcards, onAssumeCompromised, onShowExposure }: NodeDetailsProps) {
+  const inbound = edges.filter((e) => e.destination === node.id);
+  const outbound = edges.filter((e) => e.source === node.id);
+  const count = (list: readonly ClassifiedEdge[]) => {
+    const c: Record<EdgeKind, number> = { allowed: 0, denied: 0, unprotected: 0, unused: 0 };
+    for (const e of list) c[edgeKindOf(e)]++;
+    return (Object.entries(c) as [EdgeKind, number][]).filter(([, n]) => n).map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
+  };
+  const policies = policiesSelecting(node.id, edges, wildcards);
+  return (
+    <div data-testid="node-details">
+      <div className="px-4 py-3">
+        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{node.workloadKind ?? node.kind}</p>
+        <h2 className="mt-0.5 break-words font-mono text-sm font-semibold text-slate-900">{node.id}</h2>
+        <div className="mt-2 flex flex-wrap gap-1.5">
+          {node.unprotected.ingress ? <Badge tone="warning">unprotected ingress</Badge> : null}
+          {node.unprotected.egress ? <Badge tone="warning">unprotected egress</Badge> : null}
+          {node.badges
+            .filter((b) => !b.startsWith('unprotected'))
+            .map((b) => (
+              <Badge key={b}>{b}</Badge>
+            ))}
+        </div>
+        {isWorkload(node) ? (
+          <div className="mt-3 flex flex-wrap gap-2">
+            {onAssumeCompromised ? (
+              <Button variant="primary" className="px-2.5 py-1.5 text-xs" onClick={onAssumeCompromised} data-testid="assume-compromised">
+                Assume compromised
+              </Button>
+            ) : null}
+            {onShowExposure ? (
+              <Button variant="secondary" className="px-2.5 py-1.5 text-xs" onClick={onShowExposure}>
+                Who can reach it?
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      <DetailSection title="Workload">
+        <dl className="space-y-1">
+          {node.namespace ? <DetailRow label="Namespace">{node.namespace}</DetailRow> : null}
+          <DetailRow label="Service account">{node.serviceAccount ?? '—'}</DetailRow>
+          <DetailRow label="Pods">{node.pods}</DetailRow>
+          <DetailRow label="Ingress">{isolationText(node, 'ingress')}</DetailRow>
+          <DetailRow label="Egress">{isolationText(node, 'egress')}</DetailRow>
+          <DetailRow label="Callers">{count(inbound)}</DetailRow>
+          <DetailRow label="Calls">{count(outbound)}</DetailRow>
+        </dl>
+      </DetailSection>
+      <DetailSection title="Labels">
+        {Object.keys(node.labels).length ? (
+          <ul className="flex flex-wrap gap-1">
+            {Object.entries(node.labels).map(([k, v]) => (
+              <li key={k}>
+                <RuleCode>{`${k}=${v}`}</RuleCode>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-slate-500">No labels.</p>
+        )}
+      </DetailSection>
+      <DetailSection title="Policies selecting it">
+        {policies.length ? (
+          <ul className="space-y-1">
+            {policies.map((p) => (
+              <li key={p}>
+                <RuleCode>{p}</RuleCode>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-slate-500">No policy decides any of its edges{node.unprotected.ingress && node.unprotected.egress ? ': it is not isolated in either direction.' : '.'}</p>
+        )}
+        <p className="text-xs text-slate-500">Derived from the rules that decide its edges in this window.</p>
+      </DetailSection>
+    </div>
+  );
+}

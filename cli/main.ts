@@ -5,6 +5,7 @@ import { registerAnalyze } from './commands/analyze';
 import { registerDraft } from './commands/draft';
 import { registerCheck } from './commands/check';
 import { registerBlastRadius, registerExposure } from './commands/blast-radius';
+import { registerImport } from './commands/import';
 
 /** One line per subcommand: each module adds itself to the program. */
 const commands: ((program: Command) => void)[] = [
@@ -14,6 +15,7 @@ const commands: ((program: Command) => void)[] = [
   registerCheck,
   registerBlastRadius,
   registerExposure,
+  registerImport,
 ];
 
 export function buildProgram(): Command {

@@ -65,14 +65,14 @@ describe('eastwest reach', () => {
     writeFileSync(file, JSON.stringify([{ from: 'boutique/frontend', to: 'boutique/cartservice', port: 7070 }, { from: 'boutique/ghost', to: 'boutique/cartservice', port: 7070 }], null, 2));
     const r = await run(['reach', '--input', ...boutique, '--queries', file, '--json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^${file.replace(/[/.]/g, '\\$&')}:7: unknown pod or workload "boutique/ghost"`, 'm'));
+    expect(r.stderr).toMatch(new RegExp(`^${file.replace(/[/.]/g, '\\$&')}:7: unknown pod, workload or service "boutique/ghost"`, 'm'));
     const out = JSON.parse(r.stdout);
     expect(out[0].allowed).toBe(true);
-    expect(out[1].error).toMatch(/unknown pod or workload/);
+    expect(out[1].error).toMatch(/unknown pod, workload or service/);
   });
 
   test.each([
-    [['--from', 'boutique/nope', '--to', 'boutique/frontend', '--port', '80'], /unknown pod or workload "boutique\/nope"/],
+    [['--from', 'boutique/nope', '--to', 'boutique/frontend', '--port', '80'], /unknown pod, workload or service "boutique\/nope"/],
     [['--from', 'boutique/frontend', '--to', 'boutique/cartservice', '--port', 'nosuchport'], /no pod of boutique\/cartservice declares a container port named "nosuchport"/],
     [['--from', 'boutique/frontend', '--to', 'boutique/cartservice', '--port', '7070', '--protocol', 'ICMP'], /--protocol: expected TCP, UDP or SCTP/],
   ])('bad single query %j: exit 2 with a reason', async (args, message) => {

@@ -36,7 +36,7 @@ async function runAnalyze(o: AnalyzeOptions): Promise<number> {
   const traffic = o.traffic.length ? await readTrafficFiles(o.traffic, input.inventory, trafficOptions) : { edges: [], diagnostics: [] };
   const failed = reportDiagnostics([...input.diagnostics, ...built.diagnostics, ...traffic.diagnostics], o.verbose === true);
   const window: TimeWindow = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
-  const graph = classifyGraph({ inventory: input.inventory, evaluator: built.value, edges: traffic.edges, window });
+  const graph = classifyGraph({ inventory: input.inventory, evaluator: built.value, edges: traffic.edges, window, diagnostics: built.diagnostics });
   process.stdout.write(`${o.json ? JSON.stringify(toAnalyzeJson(graph), null, 2) : renderAnalyzeTable(graph)}\n`);
   return failed ? EXIT_BAD_INPUT : EXIT_OK;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { answerReachQuery, computeMatrix, createEvaluator, type ReachQuery } from '../../lib/policy';
+import { answerReachQuery, computeMatrix, createEvaluator, type ReachMatrix, type ReachQuery } from '../../lib/policy';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
 import { answerToJson, renderAnswer, renderMatrix } from '../format';
 import { loadInput, reportDiagnostics } from '../input';
@@ -46,7 +46,8 @@ async function runReach(o: ReachOptions): Promise<number> {
 
   if (o.matrix) {
     const m = computeMatrix(input.inventory, evaluator);
-    out(o.json ? JSON.stringify({ pods: m.pods.map((p) => `${p.namespace}/${p.name}`), entries: m.entries() }, null, 2) : renderMatrix(m));
+    if (o.json) await writeMatrixJson(m);
+    else out(renderMatrix(m));
     return exit;
   }
 
@@ -81,14 +82,35 @@ async function runReach(o: ReachOptions): Promise<number> {
   return exit;
 }
 
+/** Streams `{ pods, entries }`, one entry per line: a big cluster has millions of pairs, too many for one string. */
+async function writeMatrixJson(m: ReachMatrix): Promise<void> {
+  const write = (s: string) => new Promise<void>((resolve) => (process.stdout.write(s) ? resolve() : process.stdout.once('drain', () => resolve())));
+  const names = m.pods.map((p) => `${p.namespace}/${p.name}`);
+  await write(`{"pods":${JSON.stringify(names)},"entries":[`);
+  let chunk: string[] = [];
+  let first = true;
+  for (let s = 0; s < m.pods.length; s++) {
+    for (let t = 0; t < m.targets.length; t++) {
+      const target = m.targets[t]!;
+      chunk.push(`${first ? '' : ','}\n${JSON.stringify({ from: names[s], to: names[target.pod], port: target.port, protocol: target.protocol, allowed: m.isAllowed(s, t) })}`);
+      first = false;
+      if (chunk.length >= 10_000) {
+        await write(chunk.join(''));
+        chunk = [];
+      }
+    }
+  }
+  await write(`${chunk.join('')}\n]}\n`);
+}
+
 export function registerReach(program: Command): void {
   program
     .command('reach')
     .description('Whether one endpoint may reach another (or all pairs with --matrix), with the rules that decide it')
     .requiredOption('-i, --input <path...>', 'manifest files or directories (YAML/JSON, kind: List): cluster state and policies')
     .option('--from <name>', 'source: <namespace>/<pod or workload> or ip:<address>')
-    .option('--to <name>', 'destination: <namespace>/<pod or workload> or ip:<address>')
-    .option('--port <port>', 'destination pod port: a number or a container port name')
+    .option('--to <name>', 'destination: <namespace>/<pod, workload or service> or ip:<address>')
+    .option('--port <port>', 'destination pod port (a number or a container port name); a Service port when --to names a Service')
     .option('--protocol <protocol>', 'TCP, UDP or SCTP (default: TCP, or the named port\'s protocol)')
     .option('--queries <file>', 'JSON array of {from, to, port, protocol?, method?, path?, headers?, requestPrincipal?}')
     .option('--matrix', 'reachability of all pods to every port they expose')

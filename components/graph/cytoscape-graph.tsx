@@ -24,12 +24,15 @@ const FCOSE: LayoutOptions = {
   fit: true,
   padding: 40,
   nodeDimensionsIncludeLabels: true,
-  idealEdgeLength: () => 130,
-  nodeRepulsion: () => 12000,
-  nodeSeparation: 110,
-  edgeElasticity: () => 0.3,
-  nestingFactor: 0.6,
-  gravity: 0.2,
+  // Edges across namespaces are kept short, or the compound boxes drift apart and the fit shrinks every label.
+  idealEdgeLength: (edge: cytoscape.EdgeSingular) => (edge.source().data('parent') === edge.target().data('parent') ? 110 : 40),
+  nodeRepulsion: () => 30000,
+  nodeSeparation: 120,
+  edgeElasticity: () => 0.35,
+  nestingFactor: 0.1,
+  gravity: 0.4,
+  gravityCompound: 1.2,
+  gravityRangeCompound: 1.2,
   numIter: 3000,
   packComponents: true,
   tile: true,
@@ -73,7 +76,6 @@ export function CytoscapeGraph({ snapshotId, elements, selectedId, onSelect, onE
       boxSelectionEnabled: false,
       minZoom: 0.15,
       maxZoom: 3,
-      wheelSensitivity: 0.3,
     });
     cyRef.current = cy;
     // A test and debugging hook: Playwright reads rendered positions to click edges on the canvas.

@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import type { ViewState } from './view-state';
 
-const input = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none';
-const label = 'flex flex-col gap-1 text-xs font-medium text-slate-600';
+const input = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none';
+const label = 'flex items-center gap-1.5 text-xs font-medium text-slate-600';
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 /** `2026-03-12T09:41:00.000Z` ↔ the `datetime-local` input's `2026-03-12T09:41:00` (shown and read as UTC). */
@@ -33,10 +33,10 @@ export interface GraphFiltersProps {
 export function GraphFilters({ view, namespaces, trafficRange, update }: GraphFiltersProps) {
   const filtered = view.namespaces.length || view.port || view.protocol || view.method || view.path || view.search || view.from || view.to || view.hideInfra || view.hideExternal || view.show.length;
   return (
-    <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()} aria-label="Graph filters">
+    <form className="flex flex-wrap items-center gap-x-3 gap-y-2" onSubmit={(e) => e.preventDefault()} aria-label="Graph filters">
       <label className={label}>
-        Search workloads and labels
-        <DebouncedText className={`${input} w-56`} type="search" placeholder="frontend, app=cart, …" value={view.search} onCommit={(q) => update({ search: q })} data-testid="filter-search" />
+        <span className="sr-only">Search workloads and labels</span>
+        <DebouncedText className={`${input} w-52`} type="search" placeholder="Search workloads, labels…" value={view.search} onCommit={(q) => update({ search: q })} data-testid="filter-search" />
       </label>
       <details className="relative" data-testid="filter-namespaces">
         <summary className={`${input} cursor-pointer list-none select-none`}>
@@ -58,7 +58,7 @@ export function GraphFilters({ view, namespaces, trafficRange, update }: GraphFi
       </details>
       <label className={label}>
         Port
-        <DebouncedText className={`${input} w-24`} inputMode="numeric" placeholder="any" value={view.port ? String(view.port) : ''} onCommit={(p) => update({ port: /^\d+$/.test(p) && +p > 0 && +p < 65536 ? Number(p) : undefined })} data-testid="filter-port" />
+        <DebouncedText className={`${input} w-16`} inputMode="numeric" placeholder="any" value={view.port ? String(view.port) : ''} onCommit={(p) => update({ port: /^\d+$/.test(p) && +p > 0 && +p < 65536 ? Number(p) : undefined })} data-testid="filter-port" />
       </label>
       <label className={label}>
         Protocol
@@ -80,14 +80,14 @@ export function GraphFilters({ view, namespaces, trafficRange, update }: GraphFi
       </label>
       <label className={label}>
         L7 path
-        <DebouncedText className={`${input} w-40`} placeholder="/api/*" value={view.path ?? ''} onCommit={(p) => update({ path: p || undefined })} data-testid="filter-path" />
+        <DebouncedText className={`${input} w-32`} placeholder="/api/*" value={view.path ?? ''} onCommit={(p) => update({ path: p || undefined })} data-testid="filter-path" />
       </label>
       <label className={label} title={trafficRange ? `Traffic from ${trafficRange.start} to ${trafficRange.end}` : 'No traffic in this snapshot'}>
         From (UTC)
         <input
           type="datetime-local"
           step={1}
-          className={input}
+          className={`${input} w-44`}
           min={toLocalInput(trafficRange?.start)}
           max={toLocalInput(trafficRange?.end)}
           value={toLocalInput(view.from)}
@@ -101,7 +101,7 @@ export function GraphFilters({ view, namespaces, trafficRange, update }: GraphFi
         <input
           type="datetime-local"
           step={1}
-          className={input}
+          className={`${input} w-44`}
           min={toLocalInput(trafficRange?.start)}
           max={toLocalInput(trafficRange?.end)}
           value={toLocalInput(view.to)}
@@ -110,20 +110,20 @@ export function GraphFilters({ view, namespaces, trafficRange, update }: GraphFi
           data-testid="filter-to"
         />
       </label>
-      <div className="flex flex-col gap-1 pb-1 text-sm text-slate-700">
+      <div className="flex items-center gap-3 text-xs text-slate-700">
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={view.hideInfra} onChange={(e) => update({ hideInfra: e.target.checked })} data-testid="filter-hide-infra" />
           Hide infra (DNS, probes, API server, mesh)
         </label>
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={view.hideExternal} onChange={(e) => update({ hideExternal: e.target.checked })} data-testid="filter-hide-external" />
-          Hide external peers and nodes
+          Hide external peers
         </label>
       </div>
       {filtered ? (
         <button
           type="button"
-          className="pb-1.5 text-sm font-medium text-brand-600 hover:text-brand-700"
+          className="text-xs font-medium text-brand-600 hover:text-brand-700"
           onClick={() => update({ show: [], namespaces: [], port: undefined, protocol: undefined, method: undefined, path: undefined, search: '', from: undefined, to: undefined, hideInfra: false, hideExternal: false })}
         >
           Clear filters

@@ -38,36 +38,32 @@ export function GraphLegend({ summary, show, onToggle }: { summary: GraphSummary
       className={`flex items-center gap-2 rounded-md px-2 py-1 text-left text-xs transition-colors hover:bg-slate-100 ${active(kind) ? 'text-slate-800' : 'text-slate-400 line-through'}`}
     >
       <EdgeSwatch kind={kind} />
-      <span>{EDGE_LOOKS[kind].label.replace(/^Unauthorized: /, '')}</span>
-      <span className="font-semibold tabular-nums">{numberFormat.format(count)}</span>
+      {kind === 'denied' || kind === 'unprotected' ? (
+        <span>
+          {kind} <span className="font-semibold tabular-nums">{numberFormat.format(count)}</span>
+        </span>
+      ) : null}
     </button>
   );
+  const group = (cls: 'allowed' | 'unauthorized' | 'unused', title: string, count: number, kinds: EdgeKind[]) => (
+    <div data-testid={`legend-class-${cls}`} data-count={count} className="flex items-center gap-1 rounded-md border border-slate-200 bg-white pl-2">
+      <span className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+        {title} <span className="tabular-nums text-slate-800">{numberFormat.format(count)}</span>
+      </span>
+      {kinds.map((k) => item(k, k === 'allowed' ? summary.allowed : k === 'unused' ? summary.unused : summary[k]))}
+    </div>
+  );
   return (
-    <div className="flex flex-wrap items-start gap-x-6 gap-y-2" aria-label="Legend: edges per class" role="group" data-testid="graph-legend">
-      <div data-testid="legend-class-allowed" data-count={summary.allowed}>
-        <p className="px-2 text-[11px] font-medium uppercase tracking-wide text-slate-500">Allowed <span className="tabular-nums">{summary.allowed}</span></p>
-        {item('allowed', summary.allowed)}
-      </div>
-      <div data-testid="legend-class-unauthorized" data-count={summary.unauthorized}>
-        <p className="px-2 text-[11px] font-medium uppercase tracking-wide text-slate-500">Observed but unauthorized <span className="tabular-nums">{summary.unauthorized}</span></p>
-        <div className="flex flex-wrap">
-          {item('denied', summary.denied)}
-          {item('unprotected', summary.unprotected)}
-        </div>
-      </div>
-      <div data-testid="legend-class-unused" data-count={summary.unused}>
-        <p className="px-2 text-[11px] font-medium uppercase tracking-wide text-slate-500">Allowed but unused <span className="tabular-nums">{summary.unused}</span></p>
-        {item('unused', summary.unused)}
-      </div>
-      <div className="text-xs text-slate-600">
-        <p className="px-2 text-[11px] font-medium uppercase tracking-wide text-slate-500">Nodes</p>
-        <ul className="flex flex-wrap gap-x-3 gap-y-1 px-2 py-1">
-          <li className="flex items-center gap-1.5"><span className="inline-block h-3 w-3 rounded-sm border-2 border-slate-700 bg-white" />workload</li>
-          <li className="flex items-center gap-1.5"><span className="inline-block h-3 w-3 rounded-sm border-4 border-double border-[#E69F00] bg-white" />not isolated (unprotected)</li>
-          <li className="flex items-center gap-1.5"><span className="inline-block h-3 w-3 border-2 border-violet-700 bg-violet-100 [clip-path:polygon(25%_0,75%_0,100%_50%,75%_100%,25%_100%,0_50%)]" />infrastructure</li>
-          <li className="flex items-center gap-1.5"><span className="inline-block h-2.5 w-2.5 rotate-45 border-2 border-dashed border-slate-600 bg-slate-100" />external peer / node</li>
-        </ul>
-      </div>
+    <div className="flex flex-wrap items-center gap-2" aria-label="Legend: edges per class" role="group" data-testid="graph-legend">
+      {group('allowed', 'Allowed', summary.allowed, ['allowed'])}
+      {group('unauthorized', 'Observed but unauthorized', summary.unauthorized, ['denied', 'unprotected'])}
+      {group('unused', 'Allowed but unused', summary.unused, ['unused'])}
+      <ul className="flex flex-wrap items-center gap-x-3 px-2 text-xs text-slate-600" aria-label="Node shapes">
+        <li className="flex items-center gap-1.5"><span className="inline-block h-3 w-3 rounded-sm border-2 border-slate-700 bg-white" />workload</li>
+        <li className="flex items-center gap-1.5"><span className="inline-block h-3 w-3 rounded-sm border-4 border-double border-[#E69F00] bg-white" />not isolated</li>
+        <li className="flex items-center gap-1.5"><span className="inline-block h-3 w-3 border-2 border-violet-700 bg-violet-100 [clip-path:polygon(25%_0,75%_0,100%_50%,75%_100%,25%_100%,0_50%)]" />infra</li>
+        <li className="flex items-center gap-1.5"><span className="inline-block h-2.5 w-2.5 rotate-45 border-2 border-dashed border-slate-600 bg-slate-100" />external / node</li>
+      </ul>
     </div>
   );
 }

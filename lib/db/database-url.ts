@@ -4,7 +4,7 @@ import { unavailable, DbError } from './errors';
  * The database the app talks to. The Next server and the CLI only read DATABASE_URL; starting an
  * embedded server is the job of `npm start` (lib/db/resolve-database.ts), which sets it for them.
  */
-export function getDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function getDatabaseUrl(env: Readonly<Record<string, string | undefined>> = process.env): string {
   const url = env.DATABASE_URL?.trim();
   if (!url) throw unavailable('DATABASE_URL is not set: start Eastwest with `npm start` (it runs an embedded PostgreSQL) or set DATABASE_URL=postgresql://user@host:5432/db');
   return validateDatabaseUrl(url);

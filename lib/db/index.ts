@@ -22,3 +22,4 @@ export { getHealth, type Health } from './health';
 export { ensureDemoSnapshot, DEMO_SNAPSHOT, type DemoResult } from './demo';
 export type { Tx } from './transaction';
 export { createDraft, listDrafts, getDraft, updateDraft, deleteDraft, type DraftRecord, type DraftScopeRecord, type EdgeDecisionRecord, type DraftOperationRecord, type NewDraft, type DraftUpdate } from './drafts';
+export { importFile, importFiles, findOrCreateSnapshot, DEFAULT_MAX_MANIFEST_BYTES, type FileImportResult, type ImportCounts, type ImportFormat, type ImportOptions, type ImportPhase, type ImportProgress, type ImportUpload, type SnapshotLookup } from './import';

@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { isScalar, LineCounter, parseAllDocuments } from 'yaml';
 
 /**
  * The YAML text of each document of a file, keyed by the 1-based line its contents start on
@@ -9,7 +9,7 @@ export function yamlDocumentsByLine(text: string): Map<number, string> {
   const lineCounter = new LineCounter();
   const out = new Map<number, string>();
   for (const doc of parseAllDocuments(text, { lineCounter, prettyErrors: false })) {
-    if (!doc.contents?.range) continue;
+    if (!doc.contents?.range || (isScalar(doc.contents) && doc.contents.value === null)) continue;
     const [start] = doc.contents.range;
     const end = doc.range[1];
     out.set(lineCounter.linePos(start).line, text.slice(start, end).trimEnd() + '\n');

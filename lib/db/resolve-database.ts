@@ -16,7 +16,7 @@ export interface ResolvedDatabase {
  * Decides which PostgreSQL to use: DATABASE_URL when set (checked with one connection so a bad
  * URL fails early with one line), otherwise the embedded server under `.eastwest/pg`.
  */
-export async function resolveDatabase(env: NodeJS.ProcessEnv = process.env, embedded: EmbeddedOptions = {}): Promise<ResolvedDatabase> {
+export async function resolveDatabase(env: Readonly<Record<string, string | undefined>> = process.env, embedded: EmbeddedOptions = {}): Promise<ResolvedDatabase> {
   const configured = env.DATABASE_URL?.trim();
   if (configured) {
     const url = validateDatabaseUrl(configured);

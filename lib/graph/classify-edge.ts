@@ -41,7 +41,18 @@ const uniqueRules = (rules: RuleRef[]): RuleRef[] => {
 };
 
 const explicitEverywhere = (layers: readonly LayerDecision[]) => layers.length > 0 && layers.every((l) => l.basis === 'explicit' && l.outcome !== 'denied');
-const names = (layers: readonly LayerDecision[]) => layers.map((l) => l.layer).join(', ');
+/**
+ * Layer lists and the sentences built from them repeat across tens of thousands of edges: intern them so the
+ * classified graph holds one copy of each sentence (less garbage, smaller heap).
+ */
+const interned = new Map<string, string>();
+const intern = (s: string): string => {
+  const hit = interned.get(s);
+  if (hit !== undefined) return hit;
+  if (interned.size < 10_000) interned.set(s, s);
+  return s;
+};
+const names = (layers: readonly LayerDecision[]) => (layers.length === 1 ? layers[0]!.layer : layers.map((l) => l.layer).join(', '));
 
 /** The verdict that decides: per operation when an L7-conditional answer was settled on the operations seen. */
 function effectiveVerdict(evaluation: EdgeEvaluation): { denied: LayerDecision[]; notExplicit: LayerDecision[]; layers: LayerDecision[]; verdict: Verdict | null } {
@@ -73,13 +84,15 @@ export function classifyObservedEdge(observed: ObservedSummary, evaluation: Edge
 
   if (denied.length > 0) {
     if (blockedNote) notes.push(blockedNote);
-    return { class: 'unauthorized', state: 'denied', rules: uniqueRules(denied.flatMap((l) => l.rules)), summary: `observed, but denied by ${names(denied)}: an attempt that policy blocks`, notes };
+    // The input's policies deny it, yet the data plane let some through: the live policies differ, or enforcement is off.
+    if (total > blocked) notes.push(`${total - blocked} of ${total} were not recorded as blocked: the live policies or their enforcement may differ from the input`);
+    return { class: 'unauthorized', state: 'denied', rules: uniqueRules(denied.flatMap((l) => l.rules)), summary: intern(`observed, but denied by ${names(denied)}: an attempt that policy blocks`), notes };
   }
   const explicit = verdict !== null && notExplicit.length === 0 && explicitEverywhere(layers);
   if (blocked > 0 && (!explicit || blocked === total)) {
     notes.push(blockedNote!);
     const why = explicit ? 'although the given policies allow it, every attempt was blocked: the live policies differ from the input' : 'the attempts were blocked by enforcement outside the given policies';
-    return { class: 'unauthorized', state: 'denied', rules: uniqueRules(layers.flatMap((l) => l.rules)), summary: `observed, and blocked by the data plane: ${why}`, notes };
+    return { class: 'unauthorized', state: 'denied', rules: uniqueRules(layers.flatMap((l) => l.rules)), summary: intern(`observed, and blocked by the data plane: ${why}`), notes };
   }
   if (explicit) {
     if (blockedNote) notes.push(`${blockedNote}; the rest was allowed`);
@@ -88,7 +101,7 @@ export function classifyObservedEdge(observed: ObservedSummary, evaluation: Edge
       class: 'allowed',
       state: null,
       rules: uniqueRules(layers.flatMap((l) => l.rules)),
-      summary: `observed, and explicitly allowed on every enforcing layer (${names(evaluation.verdict?.layers ?? [])})${conditional ? ', under L7 conditions' : ''}`,
+      summary: intern(`observed, and explicitly allowed on every enforcing layer (${names(evaluation.verdict?.layers ?? [])})${conditional ? ', under L7 conditions' : ''}`),
       notes,
     };
   }
@@ -104,7 +117,7 @@ export function classifyObservedEdge(observed: ObservedSummary, evaluation: Edge
     class: 'unauthorized',
     state: 'unprotected',
     rules: uniqueRules(layers.filter((l) => l.basis === 'explicit').flatMap((l) => l.rules)),
-    summary: `observed, and allowed only by default on ${names(notExplicit)} (an end is not isolated): nobody authorized it`,
+    summary: intern(`observed, and allowed only by default on ${names(notExplicit)} (an end is not isolated): nobody authorized it`),
     notes,
   };
 }

@@ -8,6 +8,9 @@ import { buildEndpointIndex } from './endpoint-index';
 import { evaluateEdge, type EdgeEvaluation } from './evaluate-edge';
 import { infraKindOf } from './infra';
 import type { ClassifiedEdge, ClassifiedGraph, GraphSummary, TimeWindow } from './model';
+import type { Diagnostic } from '../model/diagnostics';
+import { danglingRulesFromDiagnostics } from './dangling-diagnostics';
+import { participatingEvaluator } from './participating-layers';
 import { buildRuleCatalog, networkModelOf } from './rule-catalog';
 import { computeRuleUsage, type RuleHit } from './rule-usage';
 import { catalogCandidates, findUnusedGrants, pairwiseCandidates, type GrantCandidate, type UnusedGrant } from './unused-edges';
@@ -23,6 +26,8 @@ export interface ClassifyInput {
   edges: readonly ObservedEdge[];
   window?: TimeWindow;
   pairwiseWorkloadLimit?: number;
+  /** The evaluator's diagnostics: mesh layers report dangling identities there (`dangling-*` codes). */
+  diagnostics?: readonly Diagnostic[];
 }
 
 function toObservedEdge(c: CollapsedEdge, evaluation: EdgeEvaluation): ClassifiedEdge {
@@ -41,7 +46,7 @@ function toObservedEdge(c: CollapsedEdge, evaluation: EdgeEvaluation): Classifie
       verdict: evaluation.verdict?.summary ?? evaluation.notes[0] ?? 'not evaluated',
       layers: evaluation.verdict?.layers ?? [],
       podPairs: evaluation.podPairs,
-      notes: [...evaluation.notes, ...k.notes],
+      notes: evaluation.notes.length === 0 ? k.notes : k.notes.length === 0 ? evaluation.notes : [...evaluation.notes, ...k.notes],
     },
     operations: c.operations,
     rules: k.rules,
@@ -97,7 +102,8 @@ function summarize(graph: Omit<ClassifiedGraph, 'summary'>): GraphSummary {
  * 5. per-rule usage (unused, dangling, wildcard rules); 6. nodes with unprotected badges.
  */
 export function classifyGraph(input: ClassifyInput): ClassifiedGraph {
-  const { inventory, evaluator } = input;
+  const { inventory } = input;
+  const evaluator = participatingEvaluator(input.evaluator);
   const window = input.window ?? {};
   const index = buildEndpointIndex(inventory);
   const inWindow = collapseObservedEdges(input.edges, window);
@@ -131,7 +137,14 @@ export function classifyGraph(input: ClassifyInput): ClassifiedGraph {
   const inWindowIds = observedIds;
   const hits: RuleHit[] = allTime.map((c) => ({ source: c.source, destination: c.destination, lastSeen: c.observed.lastSeen, inWindow: inWindowIds.has(c.id), verdict: evaluationOf(c).verdict }));
   const grantedRules = grants.flatMap((g) => g.verdict.layers.filter((l) => l.basis === 'explicit').flatMap((l) => l.rules.map((rule) => ({ rule, layer: l.layer }))));
-  const { unusedRules, wildcardRules } = computeRuleUsage(catalog, hits, grantedRules);
+  const usage = computeRuleUsage(catalog, hits, grantedRules);
+  const { wildcardRules } = usage;
+  const known = new Set(usage.unusedRules.map((r) => r.ref));
+  // A mesh rule can name a real caller and a missing one: it stays listed as dangling, with its last match.
+  const meshDangling = danglingRulesFromDiagnostics(input.diagnostics ?? [])
+    .filter((r) => !known.has(r.ref))
+    .map((r) => ({ ...r, lastMatched: usage.lastMatched.get(r.ref) ?? null }));
+  const unusedRules = [...meshDangling, ...usage.unusedRules];
 
   const edges = [...observedEdges, ...unusedEdges].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const endpoints = new Set<string>();

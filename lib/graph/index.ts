@@ -17,3 +17,5 @@ export { computePotentialReachEdges, computeObservedReachEdges, diffReach, workl
 export { classifySensitivity, crownJewelSet, DEFAULT_SENSITIVITY_RULES, WELL_KNOWN_SENSITIVE_PORTS, type SensitivityFinding, type SensitivityRules } from './sensitivity';
 export { prepareBlastRadius, UnknownWorkloadError, type BlastRadiusInput, type BlastRadiusQuery, type BlastRadiusReport } from './blast-radius-report';
 export { LruCache, classificationKey } from './graph-cache';
+export { participatingEvaluator } from './participating-layers';
+export { danglingRulesFromDiagnostics, parseRuleRef } from './dangling-diagnostics';

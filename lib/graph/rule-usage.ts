@@ -35,7 +35,7 @@ const directionOf = (r: RuleRef): 'ingress' | 'egress' => (/^(spec\.)?egress/.te
  * traffic outside the window. Rules with no match in the window are reported as unused (dangling ones flagged);
  * wildcard rules are listed once with their usage.
  */
-export function computeRuleUsage(catalog: readonly CatalogRule[], hits: readonly RuleHit[], grantedRules: readonly { rule: RuleRef; layer?: LayerName }[]): { unusedRules: UnusedRule[]; wildcardRules: WildcardRule[] } {
+export function computeRuleUsage(catalog: readonly CatalogRule[], hits: readonly RuleHit[], grantedRules: readonly { rule: RuleRef; layer?: LayerName }[]): { unusedRules: UnusedRule[]; wildcardRules: WildcardRule[]; lastMatched: Map<string, string> } {
   const usage = new Map<string, Usage>();
   // Hits name the same few rules tens of thousands of times: look them up by the rule's own strings
   // (kind, namespace, name, path) before formatting a ref, so the hot loop allocates nothing.
@@ -112,5 +112,7 @@ export function computeRuleUsage(catalog: readonly CatalogRule[], hits: readonly
   const byRefOrder = <T extends { ref: string }>(a: T, b: T) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
   unusedRules.sort((a, b) => Number(b.dangling) - Number(a.dangling) || byRefOrder(a, b));
   wildcardRules.sort(byRefOrder);
-  return { unusedRules, wildcardRules };
+  const lastMatched = new Map<string, string>();
+  for (const [ref, u] of usage) if (u.lastMatched) lastMatched.set(ref, u.lastMatched);
+  return { unusedRules, wildcardRules, lastMatched };
 }

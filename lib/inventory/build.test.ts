@@ -75,6 +75,8 @@ describe('resolveEndpointName', () => {
     ['boutique/frontend', 'workload', 1],
     ['kube-system/coredns', 'workload', 2],
     ['ip:10.0.3.250', 'ip', 0],
+    ['ip:10.0.2.131', 'pod', 1], // currencyservice's pod IP is that pod
+    ['kube-system/kube-dns', 'service', 2],
     ['ip:2001:db8::1', 'ip', 0],
   ])('%s resolves to a %s', (name, kind, pods) => {
     const r = resolveEndpointName(boutique, name);
@@ -83,7 +85,8 @@ describe('resolveEndpointName', () => {
   });
 
   test.each([
-    ['boutique/nope', /unknown pod or workload "boutique\/nope" in namespace boutique/],
+    ['boutique/nope', /unknown pod, workload or service "boutique\/nope" in namespace boutique/],
+    ['default/kubernetes', /service "default\/kubernetes" has no backing pod/],
     ['nowhere/x', /no namespace nowhere/],
     ['frontend', /expected <namespace>\/<name> or ip:<address>/],
     ['ip:10.0.0.300', /invalid IP address/],

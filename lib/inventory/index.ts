@@ -1,2 +1,3 @@
 export { buildInventory, isInventoryKind } from './build';
 export { findPods, resolveEndpointName, type ResolvedEndpoint, type ResolveResult } from './resolve';
+export { podsOfService, targetPortOn } from './service-pods';

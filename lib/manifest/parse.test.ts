@@ -60,6 +60,20 @@ describe('parseManifestText', () => {
     expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'yaml-alias-limit', file: 'bomb.yaml', line: 6 })]);
   });
 
+  test('deeply nested input is an error, not a stack overflow', () => {
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const r = parseManifestText(deep, 'deep.json');
+    expect(r.value).toEqual([]);
+    expect(r.diagnostics.length).toBeGreaterThan(0);
+    expect(r.diagnostics[0]).toMatchObject({ severity: 'error', file: 'deep.json' });
+  });
+
+  test('deeply nested YAML is reported and the next document is still read', () => {
+    const r = parseManifestText(`a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n---\n${ns('ok')}`, 'deep.yaml');
+    expect(summary(r)).toEqual(['Namespace/ok@3']);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'error', file: 'deep.yaml', line: 1 })]);
+  });
+
   test('invalid JSON falls back to the YAML reader and reports one error per document', () => {
     const r = parseManifestText('{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "a"}\n', 'broken.json');
     expect(r.value).toEqual([]);

@@ -22,19 +22,20 @@ function stringMap(v: unknown): Labels {
 }
 
 /** Turns one plain value into manifest objects (unpacking `kind: List` / `*List`), reporting what is not an object. */
-function toObjects(value: unknown, file: string, line: number, out: ManifestObject[], diagnostics: Diagnostic[], itemLines?: number[]): void {
+function toObjects(value: unknown, file: string, line: number, out: ManifestObject[], diagnostics: Diagnostic[], itemLines?: number[], depth = 0): void {
   if (value === null || value === undefined) return; // empty document (e.g. a trailing `---`)
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => toObjects(v, file, itemLines?.[i] ?? line, out, diagnostics));
+  // Only one level of unpacking (a top-level array, or a List's items): hostile nesting cannot exhaust the stack.
+  if (Array.isArray(value) && depth === 0) {
+    value.forEach((v, i) => toObjects(v, file, itemLines?.[i] ?? line, out, diagnostics, undefined, 1));
     return;
   }
   if (!isRecord(value)) {
-    diagnostics.push({ severity: 'error', code: 'not-an-object', message: `document is a ${typeof value}, not a Kubernetes object`, file, line });
+    diagnostics.push({ severity: 'error', code: 'not-an-object', message: `document is ${Array.isArray(value) ? 'a nested list' : `a ${typeof value}`}, not a Kubernetes object`, file, line });
     return;
   }
   const kind = value.kind;
-  if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value.items)) {
-    value.items.forEach((v, i) => toObjects(v, file, itemLines?.[i] ?? line, out, diagnostics));
+  if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value.items) && depth === 0) {
+    value.items.forEach((v, i) => toObjects(v, file, itemLines?.[i] ?? line, out, diagnostics, undefined, 1));
     return;
   }
   const apiVersion = value.apiVersion;
@@ -132,7 +133,8 @@ function readDocument(doc: Document.Parsed, lineCounter: LineCounter, file: stri
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    diagnostics.push({ severity: 'error', code: 'yaml-alias-limit', message: `document rejected: ${(e as Error).message}`, file, line });
+    const message = (e as Error).message;
+    diagnostics.push({ severity: 'error', code: /alias/i.test(message) ? 'yaml-alias-limit' : 'yaml-too-complex', message: `document rejected: ${message}`, file, line });
     return;
   }
   const itemLines = itemLinesOf(doc, lineCounter);

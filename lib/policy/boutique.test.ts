@@ -121,3 +121,25 @@ describe('dangling rules (answer key A2)', () => {
     expect(findDanglingNetworkRules(new NetworkModel(inventory, objects)).map((d) => formatRuleRef(d.ref))).toEqual(expected);
   });
 });
+
+describe('Service names', () => {
+  test.each([
+    // kube-dns has no workload of that name: the Service port 53/UDP goes to port 53 on both CoreDNS pods
+    ['kube-system/kube-dns', 53, 'UDP', 53, 2],
+    ['kube-system/kube-dns', 'dns-tcp', 'TCP', 53, 2],
+  ] as const)('%s:%s/%s resolves to pod port %s on %s pods', async (to, port, protocol, podPort, pods) => {
+    const { inventory, objects } = await load(dialects.networkpolicy);
+    const r = answerReachQuery(inventory, createEvaluator(inventory, objects).value, { from: 'boutique/frontend', to, port, protocol });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.pairs.map((p) => p.port)).toEqual(Array(pods).fill(podPort));
+    expect(r.value.note).toMatch(/via Service/);
+    expect(r.value.allowed).toBe(true);
+  });
+
+  test('an unknown Service port is a clear error', async () => {
+    const { inventory, objects } = await load(dialects.networkpolicy);
+    const r = answerReachQuery(inventory, createEvaluator(inventory, objects).value, { from: 'boutique/frontend', to: 'kube-system/kube-dns', port: 80 });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(/service kube-system\/kube-dns has no port 80 \(ports: dns=53\/UDP, dns-tcp=53\/TCP, metrics=9153\/TCP\)/);
+  });
+});

@@ -66,7 +66,9 @@ export function computeMatrix(inventory: Inventory, evaluator: Evaluator & { lay
     let v = cache.get(key);
     if (v === undefined) {
       const target = targets[t]!;
-      const c: Connection = { source: { kind: 'pod', pod: pods[s]! }, destination: { kind: 'pod', pod: pods[target.pod]! }, port: target.port, protocol: target.protocol };
+      const dst = pods[target.pod]!;
+      const portName = target.name ?? dst.ports.find((p) => p.port === target.port && p.protocol === target.protocol)?.name;
+      const c: Connection = { source: { kind: 'pod', pod: pods[s]! }, destination: { kind: 'pod', pod: dst }, port: target.port, protocol: target.protocol, ...(portName ? { portName } : {}) };
       v = others.filter((l) => l.enforces(c)).every((l) => l.decide(c).outcome === 'allowed');
       cache.set(key, v);
     }

@@ -187,6 +187,7 @@ describe('bad policies are diagnostics, the rest is still evaluated', () => {
     ['In without values', { podSelector: { matchExpressions: [{ key: 'a', operator: 'In' }] } }, /needs at least one value/],
     ['Exists with values', { podSelector: {}, ingress: [{ from: [{ podSelector: { matchExpressions: [{ key: 'a', operator: 'Exists', values: ['x'] }] } }] }] }, /takes no values/],
     ['invalid CIDR', { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.0/33' } }] }] }, /invalid CIDR/],
+    ['CIDR without prefix length', { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.1' } }] }] }, /invalid CIDR/],
     ['ipBlock with podSelector', { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.0/8' }, podSelector: {} }] }] }, /ipBlock cannot be combined/],
     ['empty peer', { podSelector: {}, ingress: [{ from: [{}] }] }, /a peer needs/],
     ['endPort with named port', { podSelector: {}, ingress: [{ ports: [{ port: 'http', endPort: 90 }] }] }, /endPort/],

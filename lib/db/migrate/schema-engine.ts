@@ -22,6 +22,10 @@ import type { SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
 // instance under the same glue corrupts the first one's pending callbacks.
 const globalWasm = globalThis as unknown as { __eastwestSchemaEngineWasm?: Promise<void> };
 
+/** The glue reports Rust panics through this global (as Prisma's CLI sets it); we attach the message to the error. */
+const panics = globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void }; __eastwestLastPanic?: string };
+panics.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message: string) => { if (process.env.EASTWEST_DEBUG) console.error('schema engine panic:', message); panics.__eastwestLastPanic = message; } };
+
 function loadWasm(): Promise<void> {
   return (globalWasm.__eastwestSchemaEngineWasm ??= (async () => {
     const require = createRequire(import.meta.url);
@@ -69,8 +73,9 @@ export async function withSchemaEngine<T>(databaseUrl: string, schema: SchemaFil
   const logs: string[] = [];
   // Split the URL into fields: PrismaPg's shadow database sets `database` on a copy of the pool
   // options, and in node-postgres a `connectionString` would override it (connection-parameters.js).
-  const pool = new pg.Pool({ ...parseIntoClientConfig(databaseUrl), max: 2 });
-  const adapter = bindMigrationAwareSqlAdapterFactory(withShadowDatabase(new PrismaPg(pool), pool));
+  const config = parseIntoClientConfig(databaseUrl);
+  const pool = new pg.Pool({ ...config, max: 2 });
+  const adapter = bindMigrationAwareSqlAdapterFactory(withShadowDatabase(new PrismaPg(pool), pool, config));
   try {
     const engine = await bindings.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, (log: string) => logs.push(log), adapter);
     try {
@@ -79,6 +84,9 @@ export async function withSchemaEngine<T>(databaseUrl: string, schema: SchemaFil
       engine.free();
     }
   } catch (error) {
+    const panic = panics.__eastwestLastPanic;
+    panics.__eastwestLastPanic = undefined;
+    if (panic) throw Object.assign(new Error(`Prisma schema engine panicked: ${panic.split('\n')[0]}`), { cause: error });
     throw toEngineError(error);
   } finally {
     // The engine does not dispose the adapter; end the pool so the process can exit.
@@ -91,16 +99,17 @@ export async function withSchemaEngine<T>(databaseUrl: string, schema: SchemaFil
  * it, which PostgreSQL refuses ("is being accessed by other users") and leaks the database.
  * This one closes the pool first and drops with FORCE.
  */
-function withShadowDatabase(factory: PrismaPg, main: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
+function withShadowDatabase(factory: PrismaPg, main: pg.Pool, config: pg.ClientConfig): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => readCharAsText(await factory.connect()),
+    connect: async () => readCharAsCharacter(await factory.connect()),
     async connectToShadowDb() {
       const name = `prisma_migrate_shadow_db_${randomUUID()}`;
       await main.query(`CREATE DATABASE "${name}"`);
-      const shadowPool = new pg.Pool({ ...main.options, database: name, max: 2 });
-      const adapter = readCharAsText(await new PrismaPg(shadowPool).connect());
+      // From the parsed URL, not `main.options`: pg-pool keeps the password there as a non-enumerable property.
+      const shadowPool = new pg.Pool({ ...config, database: name, max: 2 });
+      const adapter = readCharAsCharacter(await new PrismaPg(shadowPool).connect());
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await dispose();
@@ -131,26 +140,46 @@ async function dropWhenClosed(main: pg.Pool, name: string): Promise<void> {
 
 /**
  * The engine describes a database through pg_catalog, whose `"char"` columns (OID 18: relkind,
- * contype, ...) PrismaPg does not map ("Column type 'char' could not be deserialized"). node-postgres
- * returns their values as strings already, so report them as text. Patched on the adapter's private
- * `performIO`, through which every query and every transaction of PrismaPg 7.10 passes.
+ * contype, ...) PrismaPg 7.10 does not map ("Column type 'char' could not be deserialized"); the
+ * describer reads them as Character values. node-postgres returns them as one-letter strings, so
+ * we report them as `Character` (driver-adapter-utils ColumnTypeEnum). Patched around the adapter's
+ * `queryRaw`, which maps types after its private `performIO`; each call gets its own view of the
+ * adapter, so concurrent queries do not share state.
  */
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
-type PerformIO = (query: unknown) => Promise<{ fields: { dataTypeID: number }[] }>;
+const COLUMN_TYPE_CHARACTER = 6;
+type Fields = { fields: { dataTypeID: number }[] };
+type Queryable = { performIO(query: unknown): Promise<Fields>; queryRaw(query: unknown): Promise<{ columnTypes: number[] }> };
 
-function readCharAsText<T extends object>(queryable: T): T {
-  const target = queryable as T & { performIO?: PerformIO; startTransaction?: (...args: unknown[]) => Promise<object> };
-  const performIO = target.performIO?.bind(target);
-  if (performIO) {
-    target.performIO = async (query) => {
-      const result = await performIO(query);
-      for (const field of result.fields) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+function readCharAsCharacter<T extends object>(queryable: T): T {
+  const target = queryable as T & Partial<Queryable> & { startTransaction?: (...args: unknown[]) => Promise<object> };
+  const queryRaw = target.queryRaw;
+  const performIO = target.performIO;
+  if (queryRaw && performIO) {
+    target.queryRaw = async function (query: unknown) {
+      const charColumns: number[] = [];
+      const view = Object.create(target, {
+        performIO: {
+          value: async (q: unknown) => {
+            const result = await performIO.call(target, q);
+            result.fields.forEach((field, i) => {
+              if (field.dataTypeID === PG_CHAR_OID) {
+                charColumns.push(i);
+                field.dataTypeID = PG_TEXT_OID;
+              }
+            });
+            return result;
+          },
+        },
+      }) as Queryable;
+      const result = await queryRaw.call(view, query);
+      for (const i of charColumns) result.columnTypes[i] = COLUMN_TYPE_CHARACTER;
       return result;
     };
   }
   const startTransaction = target.startTransaction?.bind(target);
-  if (startTransaction) target.startTransaction = async (...args) => readCharAsText(await startTransaction(...args));
+  if (startTransaction) target.startTransaction = async (...args) => readCharAsCharacter(await startTransaction(...args));
   return queryable;
 }
 

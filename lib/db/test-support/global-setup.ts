@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { chmod, mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
 import { checkConnection } from '../connection';
 import { withDatabase } from '../database-url';
@@ -21,6 +21,7 @@ declare module 'vitest' {
 }
 
 let embedded: EmbeddedDatabase | undefined;
+let tempDir: string | undefined;
 
 const LOCAL_CANDIDATES = ['postgresql://postgres@127.0.0.1:5432/postgres', 'postgresql://root@127.0.0.1:5432/postgres'];
 
@@ -43,7 +44,7 @@ export async function setup(project: TestProject): Promise<void> {
   let adminUrl = forceEmbedded ? undefined : fromEnv ? await firstReachable([withDatabase(fromEnv, 'postgres'), fromEnv]) : await firstReachable(LOCAL_CANDIDATES);
   if (fromEnv && !forceEmbedded && !adminUrl) throw new Error(`Integration tests: cannot connect to DATABASE_URL's server`);
   if (!adminUrl) {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'eastwest-test-pg-'));
+    const dir = (tempDir = await mkdtemp(path.join(os.tmpdir(), 'eastwest-test-pg-')));
     // mkdtemp makes a 0700 folder; as root the server runs as the `postgres` user, which must enter it.
     await chmod(dir, 0o755);
     const dataDir = path.join(dir, 'data');
@@ -56,4 +57,5 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await embedded?.stop();
+  if (tempDir) await rm(tempDir, { recursive: true, force: true });
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildInventory } from '../../inventory';
 import { loadManifestPaths } from '../../manifest';
+import type { Diagnostic } from '../../model/diagnostics';
 import type { Inventory } from '../../model/kubernetes';
 import type { ManifestObject } from '../../model/manifest';
 import type { Protocol } from '../../model/kubernetes';
@@ -50,11 +51,12 @@ export interface BoutiqueInputs {
   inventory: Inventory;
   objects: ManifestObject[];
   evaluator: ReturnType<typeof createEvaluator>['value'];
+  diagnostics: Diagnostic[];
 }
 
 export async function loadBoutique(policyFiles: string[] = ['policies/networkpolicy.yaml']): Promise<BoutiqueInputs> {
   const loaded = await loadManifestPaths([path.join(BOUTIQUE_DIR, 'kubernetes/cluster-state.json'), ...policyFiles.map((f) => path.join(BOUTIQUE_DIR, f))]);
   const inventory = buildInventory(loaded.value).value;
-  const evaluator = createEvaluator(inventory, loaded.value).value;
-  return { inventory, objects: loaded.value, evaluator };
+  const built = createEvaluator(inventory, loaded.value);
+  return { inventory, objects: loaded.value, evaluator: built.value, diagnostics: built.diagnostics };
 }

@@ -60,7 +60,7 @@ function peerOf(raw: unknown, where: string, action: ClusterAction): Peer {
   if (Array.isArray(raw.networks) && raw.networks.length > 0) {
     // Several CIDRs in one peer: represented as one ipBlock per CIDR by the caller.
     const first = raw.networks[0];
-    const c = typeof first === 'string' ? parseCidr(first) : null;
+    const c = typeof first === 'string' && first.includes('/') ? parseCidr(first) : null;
     if (!c) throw new Invalid(`${where}.networks[0]: invalid CIDR ${JSON.stringify(first)}`);
     return { kind: 'ipBlock', cidr: c, except: [] };
   }
@@ -75,7 +75,7 @@ function peersOf(raw: unknown, where: string, action: ClusterAction): ClusterPee
     const path = `${where}[${i}]`;
     if (isRecord(p) && Array.isArray(p.networks) && p.networks.length > 1) {
       p.networks.forEach((n, j) => {
-        const c = typeof n === 'string' ? parseCidr(n) : null;
+        const c = typeof n === 'string' && n.includes('/') ? parseCidr(n) : null;
         if (!c) throw new Invalid(`${path}.networks[${j}]: invalid CIDR ${JSON.stringify(n)}`);
         out.push({ peer: { kind: 'ipBlock', cidr: c, except: [] }, path });
       });

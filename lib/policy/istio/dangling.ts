@@ -3,6 +3,7 @@ import type { Inventory } from '../../model/kubernetes';
 import { formatRuleRef } from '../../model/verdict';
 import { istioPrincipal } from '../mesh/principal';
 import type { IstioAuthorizationPolicy } from './model';
+import { localTrustDomain } from './rule-match';
 
 /**
  * Exact principals of ALLOW rules that name no ServiceAccount of the inventory (the Online Boutique
@@ -19,12 +20,13 @@ export function findDanglingPrincipals(policies: readonly IstioAuthorizationPoli
       for (const checks of rule.from ?? []) {
         for (const c of checks) {
           if (c.key !== 'source.principal') continue;
-          for (const v of c.values) {
+          for (const value of c.values) {
+            const v = localTrustDomain(value, trustDomain);
             if (v.includes('*') || !v.startsWith(`${trustDomain}/`) || known.has(v)) continue;
             out.push({
               severity: 'warning',
               code: 'dangling-principal',
-              message: `${formatRuleRef({ ...p.ref, path: `rules[${rule.index}]` })}: principal ${v} matches no ServiceAccount or pod in the inventory`,
+              message: `${formatRuleRef({ ...p.ref, path: `rules[${rule.index}]` })}: principal ${value} matches no ServiceAccount or pod in the inventory`,
               ...(p.source ? { file: p.source.file, line: p.source.line } : {}),
             });
           }

@@ -120,6 +120,7 @@ export function decideIstio(data: IstioData, connection: Connection): LayerDecis
     ...(dstIp ? { destinationIp: dstIp } : {}),
     port: connection.port,
     policyNamespace: pod.namespace,
+    trustDomain: data.options.trustDomain,
     request: tcp ? null : withGrpcMethod(toKnownRequest(connection), selection.grpc === true),
   };
 

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostics';
 import type { ManifestObject } from '../../model/manifest';
 import { asArray, asRecord, asString, asStringList, asStringMap, isRecord } from '../mesh/json';
-import { parseCidr } from '../model/cidr';
+import { parseAddressOrCidr } from '../mesh/cidr';
 import type { AttributeCheck, AuthorizationAction, IstioAuthorizationPolicy, IstioRule, PolicyScope } from './model';
 
 /** Source fields -> Istio attribute (pilot/pkg/security/authz/model/model.go). */
@@ -50,7 +50,7 @@ function isKnownWhenKey(key: string): boolean {
 }
 
 function invalidValues(key: string, values: string[]): string[] {
-  if (key === 'source.ip' || key === 'remote.ip' || key === 'destination.ip') return values.filter((v) => parseCidr(v) === null);
+  if (key === 'source.ip' || key === 'remote.ip' || key === 'destination.ip') return values.filter((v) => parseAddressOrCidr(v) === null);
   if (key === 'destination.port') return values.filter((v) => !/^\d+$/.test(v) || Number(v) > 65535);
   return [];
 }

@@ -190,6 +190,17 @@ describe('Istio reference semantics', () => {
     expect(r.diagnostics.map((d) => d.code)).toContain('istio-unknown-condition');
   });
 
+  test.each([
+    ['cluster.local/ns/default/sa/sleep', 'allowed'],
+    ['corp.example/ns/default/sa/sleep', 'allowed'],
+    ['other.example/ns/default/sa/sleep', 'denied'],
+  ])('trust domain corp.example: principal %s is %s (cluster.local means the local trust domain)', (principal, outcome) => {
+    const yaml = `apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: td, namespace: foo}\nspec:\n  rules:\n  - from:\n    - source:\n        principals: ["${principal}"]\n`;
+    const { inventory, objects } = istioTestInput([], yaml);
+    const layer = istioLayerFactory({ inventory, objects, options: { ...DEFAULT_ENGINE_OPTIONS, trustDomain: 'corp.example' } }).value!;
+    expect(layer.decide(connection(inventory, 'default/sleep', 'foo/httpbin', 8000)).outcome).toBe(outcome);
+  });
+
   test('no Istio resources: no layer', () => {
     const { inventory, objects } = istioTestInput([]);
     expect(istioLayerFactory({ inventory, objects, options: DEFAULT_ENGINE_OPTIONS }).value).toBeNull();

@@ -1,4 +1,5 @@
-import { cidrContains, parseCidr } from '../model/cidr';
+import { parseAddressOrCidr } from '../mesh/cidr';
+import { cidrContains } from '../model/cidr';
 import type { KnownRequest } from '../mesh/request';
 import { type Tri, UNKNOWN, triAnd, triNot, triOr } from '../mesh/tri';
 import type { AttributeCheck, AuthorizationAction, IstioRule } from './model';
@@ -15,6 +16,8 @@ export interface IstioMatchContext {
   port: number;
   /** Namespace of the policy being evaluated (`serviceAccounts` without a namespace refer to it). */
   policyNamespace: string;
+  /** The mesh trust domain: policy principals in `cluster.local` mean the local trust domain. */
+  trustDomain: string;
   /** The HTTP request; `null` = any request on this port (L7 attributes unknown). */
   request: KnownRequest | null;
 }
@@ -25,11 +28,19 @@ function jwtIssSub(rp: string): { iss: string; sub: string } {
   return i >= 0 ? { iss: rp.slice(0, i), sub: rp.slice(i + 1) } : { iss: rp, sub: '' };
 }
 
+/**
+ * "cluster.local" in a policy principal points at the local trust domain (pilot/pkg/security/trustdomain/bundle.go
+ * ReplaceTrustDomainAliases), so such policies keep working after the trust domain is changed.
+ */
+export function localTrustDomain(principal: string, trustDomain: string): string {
+  return principal.startsWith('cluster.local/') ? `${trustDomain}${principal.slice('cluster.local'.length)}` : principal;
+}
+
 function matchesValue(key: string, value: string, ctx: IstioMatchContext): Tri {
   const spiffe = ctx.principal === null ? null : `spiffe://${ctx.principal}`;
   switch (key) {
     case 'source.principal':
-      return ctx.principal !== null && matchIstioString(value, ctx.principal);
+      return ctx.principal !== null && matchIstioString(localTrustDomain(value, ctx.trustDomain), ctx.principal);
     case 'source.namespace':
       // Istio derives the namespace from the peer certificate: `.*/ns/<ns>/.*` over the URI SAN.
       return spiffe !== null && fullMatch(`.*/ns/${value.split('*').map(escapeRegex).join('.*')}/.*`, spiffe);
@@ -49,12 +60,12 @@ function matchesValue(key: string, value: string, ctx: IstioMatchContext): Tri {
       // remote.ip is the original client from X-Forwarded-For only behind trusted proxies (numTrustedProxies);
       // a sidecar sees the direct peer, so both are the source address here.
       if (!ctx.sourceIp) return UNKNOWN;
-      const cidr = parseCidr(value);
+      const cidr = parseAddressOrCidr(value);
       return cidr !== null && cidrContains(cidr, ctx.sourceIp);
     }
     case 'destination.ip': {
       if (!ctx.destinationIp) return UNKNOWN;
-      const cidr = parseCidr(value);
+      const cidr = parseAddressOrCidr(value);
       return cidr !== null && cidrContains(cidr, ctx.destinationIp);
     }
     case 'destination.port':

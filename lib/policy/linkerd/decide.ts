@@ -82,7 +82,7 @@ export function decideLinkerd(data: LinkerdData, connection: Connection): LayerD
 
   const src = connection.source;
   const srcMember = src.kind === 'pod' ? meshMembership('linkerd', src.pod, data.namespaces.get(src.pod.namespace)) : { meshed: false, why: `${src.ip} is not a pod of the cluster` };
-  const identity = srcMember.meshed && src.kind === 'pod' ? linkerdIdentity(data.options.trustDomain, src.pod.namespace, src.pod.serviceAccount) : null;
+  const identity = srcMember.meshed && src.kind === 'pod' ? linkerdIdentity(data.policies.config.trustDomain ?? data.options.trustDomain, src.pod.namespace, src.pod.serviceAccount) : null;
   const ip = endpointIp(src, dst);
   const client: LinkerdClient = { identity, ...(ip ? { ip } : {}) };
   const clientText = identity ? `client identity ${identity} (mTLS)` : `${srcMember.why}: outside the mesh, the client has no identity`;

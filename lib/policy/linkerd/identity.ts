@@ -1,4 +1,5 @@
-import { type Cidr, cidrContains, parseCidr } from '../model/cidr';
+import { parseAddressOrCidr } from '../mesh/cidr';
+import { type Cidr, cidrContains } from '../model/cidr';
 import { type Tri, UNKNOWN, triAnd } from '../mesh/tri';
 import type { ClientAuthorization, IdentityMatch, NetworkMatch } from './model';
 
@@ -43,17 +44,18 @@ export function authorizes(authz: ClientAuthorization, client: LinkerdClient, cl
   return triAnd([authn, inNetworks(nets, client.ip)]);
 }
 
+/** Linkerd networks take a CIDR or a single address (policy-controller/k8s/api/src/policy/network.rs `Cidr`). */
 export function parseNetworks(raw: unknown[], where: string, errors: string[]): NetworkMatch[] {
   const out: NetworkMatch[] = [];
   for (const n of raw) {
     const obj = (typeof n === 'object' && n !== null ? n : {}) as Record<string, unknown>;
-    const net = typeof obj.cidr === 'string' ? parseCidr(obj.cidr) : null;
+    const net = typeof obj.cidr === 'string' ? parseAddressOrCidr(obj.cidr) : null;
     if (!net) {
       errors.push(`${where}: invalid network ${JSON.stringify(n)}`);
       continue;
     }
     const except = (Array.isArray(obj.except) ? obj.except : []).flatMap((e) => {
-      const c = typeof e === 'string' ? parseCidr(e) : null;
+      const c = typeof e === 'string' ? parseAddressOrCidr(e) : null;
       if (!c) errors.push(`${where}: invalid except ${JSON.stringify(e)}`);
       return c ? [c] : [];
     });

@@ -13,7 +13,7 @@ export function readLinkerdData(input: LayerInput): { data: LinkerdData | null; 
   const annotated =
     input.inventory.namespaces.some((n) => n.annotations[DEFAULT_POLICY_ANNOTATION] !== undefined) || input.inventory.pods.some((p) => p.annotations[DEFAULT_POLICY_ANNOTATION] !== undefined);
   if (!policies.present && !annotated) return { data: null, diagnostics };
-  diagnostics.push(...findDanglingIdentities(policies, input.inventory, input.options.trustDomain));
+  diagnostics.push(...findDanglingIdentities(policies, input.inventory, policies.config.trustDomain ?? input.options.trustDomain));
   return { data: { inventory: input.inventory, options: input.options, namespaces: namespaceIndex(input.inventory), policies }, diagnostics };
 }
 

@@ -86,4 +86,6 @@ export interface LinkerdConfig {
   clusterNetworks: Cidr[];
   /** Where the cluster default came from, for explanations. */
   defaultSource?: RuleRef;
+  /** linkerd-config `identityTrustDomain`, when given; otherwise the engine's trust domain. */
+  trustDomain?: string;
 }

@@ -58,6 +58,8 @@ function readConfig(objects: ManifestObject[], diagnostics: Diagnostic[]): { con
       config.defaultPolicy = policy;
       config.defaultSource = { kind: 'ConfigMap', namespace: cm.metadata.namespace ?? 'linkerd', name: 'linkerd-config', path: 'proxy.defaultInboundPolicy' };
     }
+    const td = asString(v.identityTrustDomain);
+    if (td) config.trustDomain = td;
     const nets = asString(v.clusterNetworks);
     if (nets) config.clusterNetworks = parseCidrList(nets);
   } catch {
@@ -190,8 +192,9 @@ function parseRoute(o: ManifestObject): LinkerdRoute | null {
 }
 
 /** Reads all Linkerd policy resources; AuthorizationPolicies are resolved against their authentications. */
-export function parseLinkerdPolicies(objects: ManifestObject[], trustDomain: string, diagnostics: Diagnostic[]): LinkerdPolicies {
+export function parseLinkerdPolicies(objects: ManifestObject[], engineTrustDomain: string, diagnostics: Diagnostic[]): LinkerdPolicies {
   const { config, found } = readConfig(objects, diagnostics);
+  const trustDomain = config.trustDomain ?? engineTrustDomain;
   const servers: LinkerdServer[] = [];
   const serverAuthorizations: LinkerdServerAuthorization[] = [];
   const routes: LinkerdRoute[] = [];

@@ -5,3 +5,4 @@ export * from './principal';
 export * from './protocol';
 export * from './endpoints';
 export * from './request';
+export * from './cidr';

@@ -2,7 +2,7 @@
 // https://linkerd.io/2-edge/features/proxy-injection/) and protocol selection
 // (https://istio.io/latest/docs/ops/configuration/traffic-management/protocol-selection/).
 import { describe, expect, test } from 'vitest';
-import { meshMembership, type MeshName, protocolFromName } from './index';
+import { meshMembership, type MeshName, parseAddressOrCidr, protocolFromName } from './index';
 import { buildTestInput, deploymentObject, namespaceObject, podByName, podObject } from './testing';
 
 const { inventory } = buildTestInput([
@@ -69,5 +69,18 @@ describe('Istio protocol selection by port name or appProtocol', () => {
     ['tcp', true, 'tcp'],
   ])('%s (appProtocol: %s) -> %s', (name, isApp, expected) => {
     expect(protocolFromName(name, isApp)).toBe(expected);
+  });
+});
+
+describe('addresses and blocks (Istio ipBlocks, Linkerd networks)', () => {
+  test.each<[string, boolean]>([
+    ['203.0.113.4', true],
+    ['203.0.113.0/24', true],
+    ['2001:db8::1', true],
+    ['2001:db8::/32', true],
+    ['203.0.113.4/33', false],
+    ['not-an-ip', false],
+  ])('%s parses: %s', (text, ok) => {
+    expect(parseAddressOrCidr(text) !== null).toBe(ok);
   });
 });

@@ -53,6 +53,8 @@ export function parseIp(s: string): { v6: boolean; value: bigint } | null {
 }
 
 export function parseCidr(text: string): Cidr | null {
+  // A bare address is a host block (/32, /128): Istio ipBlocks and Calico nets accept it. NetworkPolicy and
+  // ANP/CNP require a prefix; their parsers check that themselves.
   const [addr, len, extra] = text.trim().split('/');
   if (!addr || extra !== undefined) return null;
   const ip = parseIp(addr);

@@ -28,7 +28,8 @@ function selectorOf(raw: unknown, where: string) {
 }
 
 function cidrOf(raw: unknown, where: string): Cidr {
-  const c = typeof raw === 'string' ? parseCidr(raw) : null;
+  // The API server requires a prefix length ("10.0.0.1" alone is rejected).
+  const c = typeof raw === 'string' && raw.includes('/') ? parseCidr(raw) : null;
   if (!c) throw new Invalid(`${where}: invalid CIDR ${JSON.stringify(raw)}`);
   return c;
 }

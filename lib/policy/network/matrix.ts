@@ -114,9 +114,10 @@ export class NetworkMatrixBuilder {
 
   private egressRulesFor(dst: number) {
     if (dst !== this.lastDst) {
+      // Rules whose peers match this destination; their peer check is done, so it is dropped (peers: null).
       const keep = (policies: FlatPolicy[]) =>
         policies.flatMap((p) => {
-          const rules = p.rules.filter((r) => r.peers === null || hasBit(r.peers, dst));
+          const rules = p.rules.filter((r) => r.peers === null || hasBit(r.peers, dst)).map((r) => (r.peers === null ? r : { ...r, peers: null }));
           return rules.length ? [{ subject: p.subject, rules }] : [];
         });
       this.dstEgress = { admin: keep(this.adminEgress), np: keep(this.npEgress), baseline: keep(this.baselineEgress) };
@@ -165,9 +166,7 @@ export class NetworkMatrixBuilder {
       allowed[i] = this.hostNet[i]!;
       decided[i] = this.hostNet[i]!;
     }
-    // The egress rules of a destination-specific peer: the destination bit is already checked in egressRulesFor.
-    const asTier = (ps: FlatPolicy[]) => ps.map((p) => ({ subject: p.subject, rules: p.rules.map((r) => ({ ...r, peers: null })) }));
-    this.walkTier(asTier(rel.admin), t.port, t.protocol, dstPorts, decided, allowed, passed);
+    this.walkTier(rel.admin, t.port, t.protocol, dstPorts, decided, allowed, passed);
     for (let i = 0; i < w; i++) decided[i]! &= ~passed[i]!; // Pass: on to the NetworkPolicy tier
     const npAllowed = newBits(this.n);
     for (const p of rel.np) {
@@ -179,7 +178,7 @@ export class NetworkMatrixBuilder {
       decided[i]! |= open;
     }
     passed.fill(0);
-    this.walkTier(asTier(rel.baseline), t.port, t.protocol, dstPorts, decided, allowed, passed);
+    this.walkTier(rel.baseline, t.port, t.protocol, dstPorts, decided, allowed, passed);
     for (let i = 0; i < w; i++) allowed[i]! |= ~decided[i]! | passed[i]!;
     return allowed;
   }

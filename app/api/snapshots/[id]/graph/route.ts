@@ -19,7 +19,7 @@ async function classifySnapshot(id: string, window: { from?: string; to?: string
   if (!entry) {
     const content = await loadSnapshotContent(id);
     const evaluator = createEvaluator(content.inventory, content.objects);
-    entry = { graph: classifyGraph({ inventory: content.inventory, evaluator: evaluator.value, edges: content.edges, window }), diagnostics: evaluator.diagnostics };
+    entry = { graph: classifyGraph({ inventory: content.inventory, evaluator: evaluator.value, edges: content.edges, window, diagnostics: evaluator.diagnostics }), diagnostics: evaluator.diagnostics };
     classified.set(key, entry);
   }
   return entry;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { fileNameParam } from '@/components/import/import-result';
+import { fileNameParam, type ImportResponse } from '@/components/import/import-result';
 import { snapshotIdSchema } from '@/lib/api/snapshots';
-import { getSnapshot } from '@/lib/db';
+import { getSnapshot, importFiles } from '@/lib/db';
 import { handle, HttpError, parseParams } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
@@ -25,10 +25,8 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   const { id } = await parseParams(params, snapshotIdSchema);
   const snapshot = await getSnapshot(id); // 404 before reading any upload
   const uploads = await readUploads(request);
-  // TODO(lib/db): import each upload once lib/db has the snapshot importer, e.g.
-  //   const results = []; for (const upload of uploads) results.push(await importFile(snapshot.id, upload));
-  //   return Response.json({ results } satisfies ImportResponse);
-  throw new HttpError('unavailable', `Importing files into "${snapshot.name}" is not available in this build yet (${uploads.map((u) => u.fileName).join(', ')}).`);
+  const results = await importFiles(snapshot.id, uploads);
+  return Response.json({ results } satisfies ImportResponse);
 });
 
 async function readUploads(request: Request): Promise<Upload[]> {

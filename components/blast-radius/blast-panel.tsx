@@ -1,0 +1,179 @@
+'use client';
+
+import Link from 'next/link';
+import type { ReachedWorkload } from '@/lib/graph/blast-radius';
+import type { BlastRadiusReport } from '@/lib/graph/blast-radius-report';
+import type { ViewState } from '@/components/graph/view-state';
+import { removeGrantHref, removeUnusedReachHref } from './drafts-link';
+
+const input = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 shadow-sm';
+const UNUSED_SHOWN = 12;
+
+export interface BlastPanelProps {
+  snapshotId: string;
+  view: ViewState;
+  workloads: string[];
+  report?: BlastRadiusReport;
+  loading: boolean;
+  error?: string;
+  update(patch: Partial<ViewState>): void;
+}
+
+function byHop(reached: readonly ReachedWorkload[]): [number, ReachedWorkload[]][] {
+  const groups = new Map<number, ReachedWorkload[]>();
+  for (const r of reached) groups.set(r.hops, [...(groups.get(r.hops) ?? []), r]);
+  return [...groups.entries()].sort(([a], [b]) => a - b);
+}
+
+const lastHop = (r: ReachedWorkload) => r.path[r.path.length - 1];
+
+/** The blast-radius side panel: who is compromised, what they reach hop by hop, and what policy grants nobody uses. */
+export function BlastPanel({ snapshotId, view, workloads, report, loading, error, update }: BlastPanelProps) {
+  const exposure = view.direction === 'exposure';
+  const observed = new Set(report?.observedReached.map((r) => r.workload) ?? []);
+  const target = report?.reached.find((r) => r.workload === view.target);
+  return (
+    <div data-testid="blast-panel" className="text-sm">
+      <div className="space-y-3 px-4 py-3">
+        <div className="flex gap-1 rounded-md bg-slate-100 p-0.5 text-xs font-medium" role="radiogroup" aria-label="Direction">
+          {(['blast', 'exposure'] as const).map((d) => (
+            <button
+              key={d}
+              type="button"
+              role="radio"
+              aria-checked={view.direction === d}
+              onClick={() => update({ direction: d, target: undefined })}
+              className={`flex-1 rounded px-2 py-1 ${view.direction === d ? 'bg-white shadow-sm' : 'text-slate-600'}`}
+            >
+              {d === 'blast' ? 'Blast radius (what it reaches)' : 'Exposure (who reaches it)'}
+            </button>
+          ))}
+        </div>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+          {exposure ? 'Target workload' : 'Compromised workload'}
+          <select className={input} value={view.start[0] ?? ''} onChange={(e) => update({ start: e.target.value ? [e.target.value] : [], target: undefined })} data-testid="blast-start">
+            <option value="">Pick a workload…</option>
+            {workloads.map((w) => (
+              <option key={w}>{w}</option>
+            ))}
+          </select>
+        </label>
+        <div className="flex flex-wrap items-center gap-4 text-xs text-slate-700">
+          <label className="flex items-center gap-1.5">
+            <input type="checkbox" checked={view.observedOnly} onChange={(e) => update({ observedOnly: e.target.checked })} />
+            Observed traffic only (actual)
+          </label>
+          <label className="flex items-center gap-1.5">
+            Max hops
+            <select className={`${input} py-0.5`} value={view.maxHops ?? ''} onChange={(e) => update({ maxHops: e.target.value ? Number(e.target.value) : undefined })}>
+              <option value="">any</option>
+              {[1, 2, 3, 4, 5, 6].map((n) => (
+                <option key={n}>{n}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      {!view.start.length ? (
+        <p className="border-t border-slate-100 px-4 py-3 text-slate-600">
+          Pick a workload above, or select a node in the graph and click <strong>Assume compromised</strong>: Eastwest shows everything an attacker holding it could reach over policy-allowed connections, hop by hop.
+        </p>
+      ) : error ? (
+        <p role="alert" className="border-t border-rose-100 bg-rose-50 px-4 py-3 text-rose-900">
+          {error} Pick another workload, or check that the snapshot still exists.
+        </p>
+      ) : !report ? (
+        <p className="border-t border-slate-100 px-4 py-3 text-slate-500">{loading ? 'Computing the reachable set…' : ''}</p>
+      ) : (
+        <>
+          <div className="border-t border-slate-100 px-4 py-3" data-testid="blast-summary">
+            <p className="text-slate-900">
+              <strong className="tabular-nums">{report.reached.length}</strong> of {report.workloads - report.start.length} other workloads {exposure ? 'can reach it' : 'reachable'} (
+              {Math.round((100 * report.reached.length) / Math.max(1, report.workloads - report.start.length))}%){view.observedOnly ? ' over observed traffic' : ' over policy-allowed connections'}.
+            </p>
+            {!view.observedOnly ? (
+              <p className="mt-1 text-slate-600">
+                Observed traffic alone: <strong className="tabular-nums">{report.observedReached.length}</strong>. The difference ({report.reached.filter((r) => !observed.has(r.workload)).length}) is reach that policy grants but nobody uses.
+              </p>
+            ) : null}
+            {report.reached.some((r) => r.crownJewel) ? (
+              <p className="mt-1 font-medium text-violet-800">★ Crown jewels reached: {report.reached.filter((r) => r.crownJewel).map((r) => `${r.workload} (hop ${r.hops})`).join(', ')}</p>
+            ) : null}
+          </div>
+          {target ? (
+            <div className="border-t border-slate-100 bg-pink-50/50 px-4 py-3" data-testid="blast-path">
+              <p className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Shortest path to {target.workload}</p>
+              <ol className="mt-1 space-y-0.5 font-mono text-xs">
+                {target.path.map((h, i) => (
+                  <li key={i}>
+                    {i + 1}. {h.from} → {h.to} :{h.port}/{h.protocol}
+                    {h.restrictions?.length ? <span className="text-slate-500"> only {h.restrictions.join(', ')}</span> : null}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ) : null}
+          <div className="border-t border-slate-100 px-4 py-3">
+            <p className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">{exposure ? 'Who can reach it, by hop' : 'Reached workloads, by hop'}</p>
+            {report.reached.length === 0 ? <p className="mt-1 text-slate-600">Nothing: every connection {exposure ? 'to' : 'from'} it is denied.</p> : null}
+            {byHop(report.reached).map(([hops, list]) => (
+              <div key={hops} className="mt-2">
+                <p className="text-xs font-semibold text-slate-700">Hop {hops}</p>
+                <ul className="mt-0.5">
+                  {list.map((r) => {
+                    const h = lastHop(r);
+                    return (
+                      <li key={r.workload}>
+                        <button
+                          type="button"
+                          data-testid="reached-row"
+                          data-workload={r.workload}
+                          data-hops={r.hops}
+                          onClick={() => update({ target: r.workload === view.target ? undefined : r.workload })}
+                          className={`flex w-full items-center justify-between gap-2 rounded px-2 py-1 text-left text-xs hover:bg-slate-50 ${r.workload === view.target ? 'bg-pink-50' : ''}`}
+                          title="Draw the shortest path to this workload"
+                        >
+                          <span className="min-w-0 truncate font-mono">
+                            {r.crownJewel ? <span className="text-violet-700" title="crown jewel">★ </span> : null}
+                            {r.workload}
+                          </span>
+                          <span className="shrink-0 text-slate-500">
+                            {h ? `${h.port}/${h.protocol}` : ''}
+                            {!view.observedOnly && !observed.has(r.workload) ? <span className="ml-1 rounded bg-slate-100 px-1 text-[10px] text-slate-600">policy only</span> : null}
+                          </span>
+                        </button>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            ))}
+          </div>
+          {!view.observedOnly ? (
+            <div className="border-t border-slate-100 px-4 py-3" data-testid="granted-but-unused">
+              <p className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Granted but unused ({report.grantedButUnused.length})</p>
+              <p className="mt-1 text-xs text-slate-600">Connections policy allows on the attacker&apos;s way that no observed traffic uses: the cheapest reach to remove.</p>
+              <ul className="mt-1.5 space-y-0.5 text-xs">
+                {report.grantedButUnused.slice(0, UNUSED_SHOWN).map((e) => (
+                  <li key={`${e.source}|${e.destination}|${e.port}|${e.protocol}`} className="flex items-center justify-between gap-2">
+                    <span className="min-w-0 truncate font-mono" title={`${e.source} → ${e.destination} :${e.port}/${e.protocol}`}>
+                      {e.source} → {e.destination} :{e.port}
+                    </span>
+                    <Link className="shrink-0 font-medium text-brand-600 hover:text-brand-700" href={removeGrantHref(snapshotId, e)}>
+                      Draft removal
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              {report.grantedButUnused.length ? (
+                <Link className="mt-2 inline-block text-xs font-medium text-brand-600 hover:text-brand-700" href={removeUnusedReachHref(snapshotId, report.start)} data-testid="draft-remove-unused">
+                  Draft a policy that removes all {report.grantedButUnused.length} unused grants →
+                </Link>
+              ) : null}
+            </div>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { DatabaseError } from '@/components/snapshots/database-error';
 import { loadSnapshots } from '@/components/snapshots/load-snapshots';
 import { SnapshotTable } from '@/components/snapshots/snapshot-table';
+import { RiskiestList } from '@/components/blast-radius/riskiest-list';
 
 // The list changes with every import: always read it from the database at request time.
 export const dynamic = 'force-dynamic';
@@ -38,7 +39,22 @@ export default async function SnapshotsPage() {
             <SnapshotTable snapshots={snapshots.value} />
           </Card>
         )}
+        {snapshots.ok && snapshots.value.length > 0 ? <RiskiestCard snapshot={snapshots.value.find((s) => s.isDemo) ?? snapshots.value[0]!} /> : null}
       </PageBody>
     </>
+  );
+}
+
+/** The ranked riskiest workloads of the demo snapshot (or the newest one): where an attacker would like to land. */
+function RiskiestCard({ snapshot }: { snapshot: { id: string; name: string } }) {
+  return (
+    <Card>
+      <CardHeader
+        title={`Top 10 riskiest workloads · ${snapshot.name}`}
+        description="The largest blast radius: how many workloads each one could reach over policy-allowed connections if compromised."
+        actions={<ButtonLink variant="secondary" href={`/graph?snapshot=${snapshot.id}&mode=blast`}>Blast radius</ButtonLink>}
+      />
+      <RiskiestList snapshotId={snapshot.id} />
+    </Card>
   );
 }

@@ -48,7 +48,7 @@ export function DraftsClient({ snapshotId, options, initialDraftId, deepLink }: 
   }, [pending, detail.data, effectiveId]);
 
   const noDrafts = drafts.isSuccess && list.length === 0;
-  const formVisible = showForm || noDrafts || (selectedId === null && drafts.isSuccess && list.length === 0);
+  const formVisible = showForm || noDrafts;
 
   return (
     <div className="space-y-6">

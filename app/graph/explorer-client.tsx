@@ -123,7 +123,7 @@ export function GraphExplorer({ snapshotId, snapshotName }: { snapshotId: string
           ) : null}
           {graph.data && view.selection ? (
             <div className={view.mode === 'blast' ? 'border-t-4 border-slate-100' : ''}>
-              <SelectionPanel selection={view.selection} view={graph.data} universe={universe.data} state={view} update={update} />
+              <SelectionPanel snapshotId={snapshotId} selection={view.selection} view={graph.data} universe={universe.data} state={view} update={update} />
             </div>
           ) : view.mode !== 'blast' ? (
             <div className="px-4 py-4 text-sm text-slate-600">

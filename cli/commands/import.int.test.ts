@@ -67,6 +67,26 @@ describe('eastwest import', () => {
     expect(failed.stdout).toContain('[too-many-bad-records]');
   });
 
+  test('killed halfway (SIGKILL inside its transaction), an import leaves nothing behind', async () => {
+    const hubble = await readFile(boutique('hubble/hubble-observe.jsonl'));
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'cli/main.ts'), 'import', '--snapshot', 'cli killed', '--database-url', db.url, '/dev/stdin'], { cwd: root, stdio: ['pipe', 'ignore', 'ignore'] });
+    const exited = new Promise((resolve) => child.on('close', resolve));
+    // More than the 64 KiB the importer sniffs before its transaction; the pipe stays open, so it waits for more.
+    child.stdin.write(Buffer.concat(Array.from({ length: 3 }, () => hubble)));
+    // Inside the transaction: the importer holds the snapshot's row lock (FOR UPDATE takes RowShareLock on the table).
+    const inTransaction = async () =>
+      (await getPrisma().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'Snapshot' AND l.mode = 'RowShareLock' AND l.pid <> pg_backend_pid()`)[0]!.n > 0n;
+    while (!(await inTransaction())) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill('SIGKILL');
+    await exited;
+    const snapshot = await getPrisma().snapshot.findFirstOrThrow({ where: { name: 'cli killed' } });
+    const where = { snapshotId: snapshot.id };
+    expect([await getPrisma().trafficEdge.count({ where }), await getPrisma().importJob.count({ where }), await getPrisma().unresolvedRecord.count({ where })]).toEqual([0, 0, 0]);
+    // and the snapshot is not left locked: a new import goes through
+    const again = await eastwest(['import', '--snapshot', 'cli killed', '--database-url', db.url, boutique('hubble/hubble-observe.jsonl')]);
+    expect(again.code).toBe(0);
+  });
+
   test.each([
     { name: 'no --snapshot', args: ['import', 'x.json'] },
     { name: 'no file', args: ['import', '--snapshot', 's'] },

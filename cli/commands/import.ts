@@ -22,15 +22,27 @@ interface ImportCommandOptions {
   verbose?: boolean;
 }
 
-/** Files and directories (recursively, dot files skipped, sorted) → lazily opened uploads. */
+/** Files and directories (recursively, dot files skipped, sorted) → lazily opened uploads; pipes too. */
 async function collectUploads(paths: string[]): Promise<ImportUpload[]> {
   const out: ImportUpload[] = [];
   async function visit(p: string): Promise<void> {
+    if (p === '-' || p === '/dev/stdin') {
+      // Standard input may be a socket, which cannot be reopened by path (ENXIO): read the process's own stream.
+      out.push({ fileName: p === '-' ? 'stdin' : p, content: process.stdin, sizeBytes: null });
+      return;
+    }
     const st = await stat(p).catch((e: NodeJS.ErrnoException) => {
       throw new InputError(`${p}: cannot read (${e.code ?? e.message})`);
     });
     if (st.isFile()) {
       out.push({ fileName: p, content: () => createReadStream(p), sizeBytes: st.size });
+      return;
+    }
+    if (st.isFIFO() || st.isSocket() || st.isCharacterDevice()) {
+      // A pipe (`/dev/stdin`, `<(zcat flows.gz)`) can be read once only: opened now, not lazily.
+      const stream = createReadStream(p);
+      stream.on('error', () => undefined); // surfaces when the importer reads it (an early error must not crash the process)
+      out.push({ fileName: p, content: stream, sizeBytes: null });
       return;
     }
     if (!st.isDirectory()) return;
@@ -162,7 +174,7 @@ export function registerImport(program: Command): void {
   program
     .command('import')
     .description('Import manifests (inventory, policies) and observed traffic into a snapshot in PostgreSQL; manifests first, each file in one transaction')
-    .argument('<files...>', 'files or directories; formats are detected from content (gzip too)')
+    .argument('<files...>', 'files, directories, pipes, or - for standard input; formats are detected from content (gzip too)')
     .requiredOption('-s, --snapshot <name>', 'snapshot name (created when missing)')
     .option('--cluster <name>', 'cluster of the snapshot (to pick or create it; default "default")')
     .option('--environment <name>', 'environment of a new snapshot (prod, staging, ...; default "default")')

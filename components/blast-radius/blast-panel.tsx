@@ -103,7 +103,7 @@ export function BlastPanel({ snapshotId, view, workloads, report, loading, error
           {target ? (
             <div className="border-t border-slate-100 bg-pink-50/50 px-4 py-3" data-testid="blast-path">
               <p className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">Shortest path to {target.workload}</p>
-              <ol className="mt-1 space-y-0.5 font-mono text-xs">
+              <ol className="mt-1 space-y-1 break-words font-mono text-xs [overflow-wrap:anywhere]">
                 {target.path.map((h, i) => (
                   <li key={i}>
                     {i + 1}. {h.from} → {h.to} :{h.port}/{h.protocol}

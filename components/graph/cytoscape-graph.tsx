@@ -64,7 +64,9 @@ export function CytoscapeGraph({ snapshotId, elements, selectedId, onSelect, onE
   const cyRef = useRef<Core | null>(null);
   const layoutKey = useRef<string>('');
   const handlers = useRef({ onSelect, onExpand });
-  handlers.current = { onSelect, onExpand };
+  useEffect(() => {
+    handlers.current = { onSelect, onExpand };
+  });
 
   useEffect(() => {
     registerFcose();
@@ -143,7 +145,12 @@ function patchElements(cy: Core, elements: Element[]) {
     for (const el of elements) {
       const existing = cy.getElementById(el.data.id);
       if (existing.nonempty()) {
-        const { id: _id, parent: _parent, source: _source, target: _target, ...rest } = el.data;
+        // id, parent and the edge ends are structural: Cytoscape ignores (and warns about) changing them via data().
+        const rest: Partial<Element['data']> = { ...el.data };
+        delete rest.id;
+        delete rest.parent;
+        delete rest.source;
+        delete rest.target;
         existing.data(rest);
         existing.classes(el.classes);
       } else {

@@ -6,6 +6,7 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { DetailRow, DetailSection, formatTime, RuleCode } from './detail-parts';
 import { EDGE_LOOKS } from './edge-palette';
 import { EdgeSwatch } from './graph-legend';
+import { RuleWithYaml } from './rule-yaml';
 import { edgeKindOf } from './view-state';
 
 const outcomeTone: Record<string, BadgeTone> = { allowed: 'success', denied: 'danger', conditional: 'warning' };
@@ -17,7 +18,7 @@ const basisText: Record<string, string> = {
   delegated: 'decided outside what Eastwest sees',
 };
 
-function LayerExplanation({ layer }: { layer: LayerDecision }) {
+function LayerExplanation({ layer, snapshotId }: { layer: LayerDecision; snapshotId: string }) {
   return (
     <div className="rounded-md border border-slate-200 p-2.5" data-testid={`layer-${layer.layer}`}>
       <div className="flex items-center gap-2">
@@ -26,14 +27,16 @@ function LayerExplanation({ layer }: { layer: LayerDecision }) {
         <span className="text-xs text-slate-500">{basisText[layer.basis] ?? layer.basis}</span>
       </div>
       {layer.rules.length ? (
-        <p className="mt-1.5 text-xs text-slate-600">
-          Deciding rule{layer.rules.length === 1 ? '' : 's'}:{' '}
-          {layer.rules.map((r) => (
-            <span key={formatRuleRef(r)} className="mr-1 inline-block">
-              <RuleCode>{formatRuleRef(r)}</RuleCode>
-            </span>
-          ))}
-        </p>
+        <div className="mt-1.5 text-xs text-slate-600">
+          <p>Deciding rule{layer.rules.length === 1 ? '' : 's'}:</p>
+          <ul className="mt-0.5 space-y-1">
+            {layer.rules.map((r) => (
+              <li key={formatRuleRef(r)}>
+                <RuleWithYaml snapshotId={snapshotId} rule={r} />
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       <ul className="mt-1.5 space-y-1 text-xs text-slate-700">
         {layer.directions.map((d) => (
@@ -49,7 +52,7 @@ function LayerExplanation({ layer }: { layer: LayerDecision }) {
   );
 }
 
-export function EdgeDetails({ edge }: { edge: ClassifiedEdge }) {
+export function EdgeDetails({ edge, snapshotId }: { edge: ClassifiedEdge; snapshotId: string }) {
   const kind = edgeKindOf(edge);
   const x = edge.explanation;
   return (
@@ -101,7 +104,7 @@ export function EdgeDetails({ edge }: { edge: ClassifiedEdge }) {
       ) : null}
       <DetailSection title="Explanation per layer">
         <p className="text-xs text-slate-600" data-testid="edge-verdict">{x.verdict}</p>
-        {x.layers.length ? x.layers.map((l) => <LayerExplanation key={l.layer} layer={l} />) : <p className="text-slate-600">No layer enforces on either end of this connection.</p>}
+        {x.layers.length ? x.layers.map((l) => <LayerExplanation key={l.layer} layer={l} snapshotId={snapshotId} />) : <p className="text-slate-600">No layer enforces on either end of this connection.</p>}
         {x.notes.length ? (
           <ul className="list-disc pl-5 text-xs text-slate-700">
             {x.notes.map((n) => (

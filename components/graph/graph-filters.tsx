@@ -11,10 +11,18 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const toLocalInput = (iso?: string) => (iso ? iso.slice(0, 19) : '');
 const fromLocalInput = (value: string) => (value ? new Date(`${value.length === 16 ? `${value}:00` : value}Z`).toISOString() : undefined);
 
+type DebouncedTextProps = { value: string; onCommit(v: string): void } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>;
+
 /** A text field that writes to the URL after the user pauses typing (or presses Enter), not on every key. */
-function DebouncedText({ value, onCommit, ...props }: { value: string; onCommit(v: string): void } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
+function DebouncedText({ value, onCommit, ...props }: DebouncedTextProps) {
   const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  // A change from outside (back button, "Clear filters") resets the draft: React's "adjust state on prop change".
+  // https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes
+  const [committed, setCommitted] = useState(value);
+  if (value !== committed) {
+    setCommitted(value);
+    setDraft(value);
+  }
   useEffect(() => {
     if (draft === value) return;
     const t = setTimeout(() => onCommit(draft), 400);

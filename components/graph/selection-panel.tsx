@@ -8,6 +8,7 @@ import { NodeDetails } from './node-details';
 import type { Selection, ViewState } from './view-state';
 
 export interface SelectionPanelProps {
+  snapshotId: string;
   selection: Selection;
   /** The filtered view (what is drawn) and the unfiltered one of the same window (for lookups and counts). */
   view: GraphView;
@@ -17,7 +18,7 @@ export interface SelectionPanelProps {
 }
 
 /** Details of the selected node, edge, namespace box or collapsed namespace; `null` when the selection is not in the view. */
-export function SelectionPanel({ selection, view, universe, state, update }: SelectionPanelProps) {
+export function SelectionPanel({ snapshotId, selection, view, universe, state, update }: SelectionPanelProps) {
   if (!selection) return null;
   const all = universe ?? view;
   if (selection.kind === 'edge') {
@@ -43,7 +44,7 @@ export function SelectionPanel({ selection, view, universe, state, update }: Sel
       );
     }
     const edge = view.edges.find((e) => e.id === selection.id) ?? all.edges.find((e) => e.id === selection.id);
-    return edge ? <EdgeDetails edge={edge} /> : <Missing what="edge" update={update} />;
+    return edge ? <EdgeDetails edge={edge} snapshotId={snapshotId} /> : <Missing what="edge" update={update} />;
   }
   if (selection.id.startsWith('nsbox:') || selection.id.startsWith('ns:')) {
     const ns = selection.id.replace(/^nsbox:|^ns:/, '');

@@ -127,7 +127,8 @@ export function toElements(graph: VisibleGraph, overlay?: BlastOverlay): Element
   // The path to the target may use grants that are not drawn (default-allow is a badge, not an edge): overlay it.
   pathHops.forEach((h, i) => {
     if (!drawn.has(h.from) || !drawn.has(h.to)) return;
-    const label = `${i + 1}: ${h.port}/${h.protocol}${h.restrictions?.length ? ` (${h.restrictions.join(', ')})` : ''}`;
+    // L7 restrictions are listed in the side panel: on the canvas they would cover the graph.
+    const label = `${i + 1}: ${h.port}/${h.protocol}${h.restrictions?.length ? ' (L7-restricted)' : ''}`;
     out.push({ group: 'edges', data: { ...base, id: `path:${i}:${h.from}|${h.to}|${h.port}`, source: h.from, target: h.to, label, portLabel: label, kind: 'path', width: 5 }, classes: 'path' });
   });
   return out;

@@ -4,10 +4,12 @@ import { useRef, useState, type DragEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { collectDroppedFiles, fromFileList } from './collect-files';
 import type { PickedFile } from './picked-file';
+import { markManifests } from './sniff-manifest';
 
 /** Drop files or folders here, or pick them with the browser's file dialogs. */
-export function DropZone({ onFiles, disabled }: { onFiles: (files: PickedFile[]) => void; disabled?: boolean }) {
+export function DropZone({ onFiles: deliver, disabled }: { onFiles: (files: PickedFile[]) => void; disabled?: boolean }) {
   const [dragging, setDragging] = useState(false);
+  const onFiles = (files: PickedFile[]) => void markManifests(files).then(deliver);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
 

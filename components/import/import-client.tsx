@@ -8,11 +8,12 @@ import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { SnapshotSummary } from '@/components/snapshots/snapshot-summary';
 import { createSnapshot } from './create-snapshot';
+import { DestinationField } from './destination-field';
 import { DropZone } from './drop-zone';
 import { FileRow } from './file-row';
 import { queueReducer, summarize, type QueueItem } from './import-queue';
 import { isTargetComplete, SnapshotTarget, type Target } from './snapshot-target';
-import { uploadFile } from './upload-file';
+import { uploadFile, type UploadProgress } from './upload-file';
 
 export function ImportClient({ snapshots, initialSnapshotId }: { snapshots: SnapshotSummary[]; initialSnapshotId: string | null }) {
   const router = useRouter();
@@ -26,6 +27,7 @@ export function ImportClient({ snapshots, initialSnapshotId }: { snapshots: Snap
   const [items, dispatch] = useReducer(queueReducer, []);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [destination, setDestination] = useState('');
   const [importedInto, setImportedInto] = useState<string | null>(null);
   // The upload loop reads the latest queue, including files dropped while it runs.
   const itemsRef = useRef<QueueItem[]>(items);
@@ -63,9 +65,9 @@ export function ImportClient({ snapshots, initialSnapshotId }: { snapshots: Snap
   const importOne = async (snapshotId: string, item: QueueItem) => {
     dispatch({ type: 'progress', key: item.key, loaded: 0, total: item.file.size });
     try {
-      const result = await uploadFile(snapshotId, item.file, item.path, ({ loaded, total }) => {
+      const onProgress = ({ loaded, total }: UploadProgress) =>
         dispatch(loaded >= total ? { type: 'processing', key: item.key } : { type: 'progress', key: item.key, loaded, total });
-      });
+      const result = await uploadFile(snapshotId, item.file, item.path, onProgress, { destination: destination.trim() || undefined });
       dispatch({ type: 'done', key: item.key, result });
     } catch (e) {
       dispatch({ type: 'failed', key: item.key, message: e instanceof Error ? e.message : String(e) });
@@ -80,6 +82,7 @@ export function ImportClient({ snapshots, initialSnapshotId }: { snapshots: Snap
         <CardHeader title="Target" description="Files are added to this snapshot." />
         <div className="space-y-5 px-5 py-4">
           <SnapshotTarget snapshots={snapshots} target={target} onChange={setTarget} disabled={running} />
+          <DestinationField value={destination} onChange={setDestination} disabled={running} />
           <Button className="w-full" disabled={!canStart} onClick={start} data-testid="start-import">
             {running ? 'Importing…' : summary.queued > 0 ? `Import ${summary.queued} file${summary.queued === 1 ? '' : 's'}` : 'Import'}
           </Button>

@@ -9,7 +9,7 @@ export type FileState =
   | { kind: 'done'; result: ImportResult }
   | { kind: 'failed'; message: string };
 
-export type QueueItem = { key: string; file: File; path: string; state: FileState };
+export type QueueItem = { key: string; file: File; path: string; manifest?: boolean; state: FileState };
 
 export type QueueAction =
   | { type: 'add'; files: PickedFile[] }
@@ -35,7 +35,7 @@ export function queueReducer(items: QueueItem[], action: QueueAction): QueueItem
         const key = keyOf(f);
         if (known.has(key)) continue;
         known.add(key);
-        added.push({ key, file: f.file, path: f.path, state: { kind: 'queued' } });
+        added.push({ key, file: f.file, path: f.path, manifest: f.manifest, state: { kind: 'queued' } });
       }
       const [pending, rest] = partition(items, (i) => i.state.kind === 'queued');
       return [...rest, ...orderForImport([...pending, ...added])];

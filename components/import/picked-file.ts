@@ -1,5 +1,8 @@
-/** A file chosen for import, with its path relative to the dropped folder (or its name). */
-export type PickedFile = { file: File; path: string };
+/**
+ * A file chosen for import, with its path relative to the dropped folder (or its name), and
+ * whether it looks like Kubernetes manifests (sniff-manifest.ts; unknown until sniffed).
+ */
+export type PickedFile = { file: File; path: string; manifest?: boolean };
 
 // Files that operating systems and editors leave in folders; never user data.
 const ignoredNames = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
@@ -10,13 +13,14 @@ export function isIgnoredFile(path: string): boolean {
 }
 
 /**
- * Import order: Kubernetes manifests and policies (YAML) before anything else, because
+ * Import order: Kubernetes manifests (inventory and policies) before anything else, because
  * traffic records are resolved to workloads through the pods and services already imported.
- * Within a group, by path, so folder imports are deterministic.
+ * Files not sniffed yet count as manifests when named *.yaml/*.yml. Within a group, by path,
+ * so folder imports are deterministic.
  */
-export function orderForImport<T extends { path: string }>(files: readonly T[]): T[] {
-  const rank = (p: string) => (/\.(ya?ml)(\.gz)?$/i.test(p) ? 0 : 1);
-  return [...files].sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));
+export function orderForImport<T extends { path: string; manifest?: boolean }>(files: readonly T[]): T[] {
+  const rank = (f: T) => ((f.manifest ?? /\.ya?ml(\.gz)?$/i.test(f.path)) ? 0 : 1);
+  return [...files].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
 }
 
 export function formatBytes(bytes: number): string {

@@ -13,11 +13,14 @@ export function uploadFile(
   file: File,
   path: string,
   onProgress: (progress: UploadProgress) => void,
-  signal?: AbortSignal,
+  options: { destination?: string; signal?: AbortSignal } = {},
 ): Promise<ImportResult> {
+  const query = new URLSearchParams({ [fileNameParam]: path });
+  if (options.destination) query.set('destination', options.destination);
+  const { signal } = options;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${importUrl(snapshotId)}?${fileNameParam}=${encodeURIComponent(path)}`);
+    xhr.open('POST', `${importUrl(snapshotId)}?${query.toString()}`);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.responseType = 'text';
     xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });

@@ -5,6 +5,7 @@ import type { BlastRadiusReport } from '@/lib/graph/blast-radius-report';
 import type { RiskEntry } from '@/lib/graph/blast-radius';
 import type { GraphView } from '@/lib/graph/model';
 import type { SensitivityFinding } from '@/lib/graph/sensitivity';
+import type { RuleYamlJson } from './rule-yaml';
 import { queryKeys } from './query-keys';
 
 /**
@@ -69,5 +70,16 @@ export function useRiskiestQuery(snapshotId: string, limit = 10) {
   return useQuery({
     queryKey: queryKeys.riskiest(snapshotId, limit),
     queryFn: ({ signal }) => fetchJson<RiskiestJson>(`/api/snapshots/${encodeURIComponent(snapshotId)}/riskiest?limit=${limit}`, signal),
+  });
+}
+
+/** The YAML excerpt of one deciding rule; fetched only when shown (`enabled`). */
+export function useRuleYamlQuery(snapshotId: string, rule: { kind: string; namespace?: string; name: string; path?: string }, enabled: boolean) {
+  const params = new URLSearchParams({ kind: rule.kind, name: rule.name, ...(rule.namespace ? { namespace: rule.namespace } : {}), ...(rule.path ? { path: rule.path } : {}) }).toString();
+  return useQuery({
+    queryKey: queryKeys.ruleYaml(snapshotId, params),
+    queryFn: ({ signal }) => fetchJson<RuleYamlJson>(`/api/snapshots/${encodeURIComponent(snapshotId)}/rule-yaml?${params}`, signal),
+    enabled,
+    staleTime: Infinity,
   });
 }

@@ -4,10 +4,12 @@ export const queryKeys = {
   snapshots: {
     all: ['snapshots'] as const,
     list: () => ['snapshots', 'list'] as const,
-    detail: (id: string) => ['snapshots', 'detail', id] as const,
+    /** Prefix of every key about one snapshot (graph, blast radius...): invalidating it refreshes them all. */
+    detail: (id: string) => ['snapshots', id] as const,
   },
   /** Every graph-derived key starts with `['snapshots', id]` so one invalidation after an import refreshes them all. */
   graph: (snapshotId: string, query: string) => ['snapshots', snapshotId, 'graph', query] as const,
   blastRadius: (snapshotId: string, query: string) => ['snapshots', snapshotId, 'blast-radius', query] as const,
   riskiest: (snapshotId: string, limit: number) => ['snapshots', snapshotId, 'riskiest', limit] as const,
+  ruleYaml: (snapshotId: string, rule: string) => ['snapshots', snapshotId, 'rule-yaml', rule] as const,
 };

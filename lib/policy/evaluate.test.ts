@@ -15,7 +15,7 @@ function fakeLayer(name: LayerName, outcome: Outcome, enforces = true): PolicyLa
     decide(c): LayerDecision {
       seen.push(c);
       const basis = outcome === 'allowed' ? 'explicit' : outcome === 'denied' ? 'deny-rule' : 'delegated';
-      return { layer: name, outcome, basis, directions: [], rules: [{ kind: 'AuthorizationPolicy', namespace: 'x', name: `${name}-rule` }], ...(outcome === 'conditional' ? { conditions: ['CUSTOM provider ext-authz'] } : {}), reason: outcome };
+      return { layer: name, outcome, basis, directions: [], rules: [{ kind: 'AuthorizationPolicy', namespace: 'x', name: `${name}-rule` }], ...(outcome === 'conditional' ? { conditions: ['CUSTOM provider ext-authz'] } : {}), reason: `${outcome} by AuthorizationPolicy/x/${name}-rule` };
     },
   };
 }

@@ -31,11 +31,16 @@ export function ignoredKindDiagnostics(objects: ManifestObject[]): Diagnostic[] 
   }));
 }
 
+/** Layers whose own `reason` already reads as the issue's explanation (it names the request that was matched). */
+const SELF_DESCRIBING: readonly string[] = ['istio', 'linkerd'];
+
 function describeLayer(d: LayerDecision): string {
+  if (SELF_DESCRIBING.includes(d.layer) && d.reason) return d.reason;
   const rules = d.rules.map(formatRuleRef).join(', ');
+  const conditions = d.conditions?.length ? ` (${d.conditions.join('; ')})` : '';
   switch (d.basis) {
     case 'explicit':
-      return `${d.outcome === 'allowed' ? 'allowed' : d.outcome} by ${rules}`;
+      return `${d.outcome}${d.outcome === 'conditional' ? conditions : ''} by ${rules}`;
     case 'default':
       return 'allowed by default (not isolated)';
     case 'deny-rule':
@@ -43,7 +48,7 @@ function describeLayer(d: LayerDecision): string {
     case 'no-match':
       return `denied: isolated by ${rules}, no rule allows it`;
     case 'delegated':
-      return `${d.outcome}${d.conditions?.length ? ` (${d.conditions.join('; ')})` : ''}${rules ? ` by ${rules}` : ''}`;
+      return `${d.outcome}${conditions}${rules ? ` by ${rules}` : ''}`;
   }
 }
 

@@ -51,7 +51,8 @@ function targetsOf(pods: Pod[], options: MatrixOptions): ReachMatrix['targets'] 
  * a target at once (bit sets); the other layers (meshes...) are only asked about pairs the network allows.
  */
 export function computeMatrix(inventory: Inventory, evaluator: Evaluator & { layers: PolicyLayer[] }, options: MatrixOptions = {}): ReachMatrix {
-  const pods = inventory.pods;
+  // Finished pods send and receive nothing (and their IPs may already belong to another pod).
+  const pods = inventory.pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed');
   const targets = targetsOf(pods, options);
   const network = evaluator.layers.find((l): l is NetworkLayer => l.name === 'network' && 'model' in l);
   const others = evaluator.layers.filter((l) => l !== network);

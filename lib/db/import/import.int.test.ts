@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createSnapshot, getPrisma, importFile, importFiles, loadSnapshotContent } from '@/lib/db';
 import { setupTestDatabase } from '../test-support/setup-test-database';
 import {
@@ -151,11 +151,8 @@ describe('atomicity', () => {
   });
 });
 
-let b: Awaited<ReturnType<typeof importFile>> | undefined;
-
-/** Runs `start` once, then polls `condition` until it holds (the test's timeout bounds it). */
-async function waitFor(condition: () => Promise<boolean>, start?: () => void): Promise<void> {
-  start?.();
+/** Polls `condition` until it holds (the test's timeout bounds it). */
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
   while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
@@ -174,13 +171,11 @@ describe('concurrency', () => {
     }
     const a = importFile(id, { fileName: 'a.jsonl', content: paused() });
     // Import B (same edge keys) starts while A holds the snapshot: it must wait on the row lock.
-    await waitFor(async () => (await getPrisma().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n > 0n, () => {
-      void importFile(id, fileUpload('edges/edges.csv')).then((r) => (b = r));
-    });
+    const b = importFile(id, fileUpload('edges/edges.csv'));
+    await waitFor(async () => (await getPrisma().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n > 0n);
     release();
     expect((await a).status).toBe('succeeded');
-    await waitFor(async () => b !== undefined);
-    expect(b!.status).toBe('succeeded');
+    expect((await b).status).toBe('succeeded');
     const once = edgeSummary((await engineEdges('edges/edges.jsonl')).values()) as Record<string, { count: number }>;
     const stored = edgeSummary(await storedEdges(id)) as Record<string, { count: number }>;
     for (const [k, e] of Object.entries(once)) expect(stored[k]!.count, k).toBe(21 * e.count);

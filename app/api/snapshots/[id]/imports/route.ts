@@ -1,16 +1,26 @@
 import { z } from 'zod';
 import { fileNameParam, type ImportResponse } from '@/components/import/import-result';
 import { snapshotIdSchema } from '@/lib/api/snapshots';
-import { getSnapshot, importFiles } from '@/lib/db';
+import { getSnapshot, importFiles, type ImportUpload } from '@/lib/db';
 import { handle, HttpError, parseParams } from '@/lib/server';
+import { FORMAT_DESCRIPTIONS, type FormatName } from '@/lib/traffic';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-/** One uploaded file, still streaming: the importer reads it once, without buffering it whole. */
-type Upload = { fileName: string; content: ReadableStream<Uint8Array>; sizeBytes: number | null };
-
 const fileNameSchema = z.string().trim().min(1, 'fileName is empty').max(1024, 'fileName is longer than 1024 characters');
+
+const formatNames = Object.keys(FORMAT_DESCRIPTIONS) as [FormatName, ...FormatName[]];
+
+/** Optional query parameters, as in `eastwest import`: a named traffic format, and the server of server-side logs. */
+const optionsSchema = z.object({
+  format: z.enum(formatNames).optional(),
+  destination: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9.-]+\/[a-z0-9.-]+(:\d{1,5})?$/, 'expected namespace/name or namespace/name:port')
+    .optional(),
+});
 
 /**
  * POST /api/snapshots/:id/imports — imports files into a snapshot; answers `{ results: ImportResult[] }`
@@ -20,16 +30,21 @@ const fileNameSchema = z.string().trim().min(1, 'fileName is empty').max(1024, '
  *  - the raw file as the body, named by `?fileName=` (what the import page sends: one request per
  *    file gives per-file upload progress, and the body streams into the importer);
  *  - multipart/form-data with one or more file fields (`curl -F file=@flows.json`; buffered by the runtime).
+ * Optional `?format=<traffic format>` and `?destination=<ns/name[:port]>` (NGINX and application logs).
+ * Problems in a file are data (status + diagnostics, HTTP 200); an unknown snapshot is a 404.
  */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await parseParams(params, snapshotIdSchema);
+  const query = new URL(request.url).searchParams;
+  const options = optionsSchema.parse({ format: query.get('format') || undefined, destination: query.get('destination') || undefined });
   const snapshot = await getSnapshot(id); // 404 before reading any upload
   const uploads = await readUploads(request);
-  const results = await importFiles(snapshot.id, uploads);
+  // A client that goes away (tab closed, upload cancelled) rolls its import back.
+  const results = await importFiles(snapshot.id, uploads, { ...options, signal: request.signal });
   return Response.json({ results } satisfies ImportResponse);
 });
 
-async function readUploads(request: Request): Promise<Upload[]> {
+async function readUploads(request: Request): Promise<ImportUpload[]> {
   const type = request.headers.get('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
     const form = await request.formData().catch(() => {

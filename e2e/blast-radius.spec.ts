@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { BlastRadiusReport } from '@/lib/graph/blast-radius-report';
+import { canvasElements, clickOnCanvas, demoSnapshotId, waitForGraph } from './support/graph-page';
+
+const shot = (name: string) => path.join(test.info().project.outputDir, 'screenshots', name);
+
+test('assume frontend compromised: paymentservice is reached at hop 2, the path is drawn, state survives reload', async ({ page, request }) => {
+  const snapshot = await demoSnapshotId(request);
+  const response = await request.get(`/api/snapshots/${snapshot}/blast-radius?start=boutique/frontend`);
+  expect(response.ok()).toBe(true);
+  const report = (await response.json()) as BlastRadiusReport;
+
+  await page.goto(`/graph?snapshot=${snapshot}`);
+  await waitForGraph(page);
+  await clickOnCanvas(page, 'boutique/frontend');
+  await page.getByTestId('assume-compromised').click();
+  await expect(page).toHaveURL(/mode=blast/);
+  await expect(page).toHaveURL(/start=boutique%2Ffrontend/);
+
+  const payment = page.locator('[data-testid="reached-row"][data-workload="boutique/paymentservice"]');
+  await expect(payment).toHaveAttribute('data-hops', '2');
+  await expect(page.getByTestId('reached-row')).toHaveCount(report.reached.length);
+  await expect(page.getByTestId('blast-summary')).toContainText(`${report.reached.length} of ${report.workloads - 1}`);
+
+  // Hop rings on the canvas: the compromised node, hop classes, unreached dimmed.
+  const reached = new Map(report.reached.map((r) => [r.workload, r.hops]));
+  const drawn = await canvasElements(page);
+  expect(drawn.nodes.find((n) => n.id === 'boutique/frontend')?.classes).toContain('hop-0');
+  expect(drawn.nodes.find((n) => n.id === 'boutique/paymentservice')?.classes).toContain('hop-2');
+  for (const n of drawn.nodes) {
+    if (n.id.startsWith('nsbox:') || n.id === 'boutique/frontend') continue;
+    expect(n.classes, n.id).toContain(reached.has(n.id) ? `hop-${Math.min(reached.get(n.id)!, 3)}` : 'dimmed');
+  }
+
+  // Choose paymentservice as the target: its shortest path is listed and drawn.
+  await payment.click();
+  await expect(page).toHaveURL(/target=boutique%2Fpaymentservice/);
+  const path2 = report.reached.find((r) => r.workload === 'boutique/paymentservice')!.path;
+  await expect(page.getByTestId('blast-path').locator('li')).toHaveCount(path2.length);
+  await expect.poll(async () => (await canvasElements(page)).edges.filter((e) => e.kind === 'path').length).toBe(path2.length);
+
+  // Potential vs actual, and the way into drafting.
+  if (report.grantedButUnused.length) await expect(page.getByTestId('draft-remove-unused')).toHaveAttribute('href', new RegExp(`^/drafts\\?snapshot=${snapshot}&`));
+  await page.screenshot({ path: shot('blast-radius.png') });
+
+  await page.reload();
+  await waitForGraph(page);
+  await expect(page.locator('[data-testid="reached-row"][data-workload="boutique/paymentservice"]')).toHaveAttribute('data-hops', '2');
+  await expect(page.getByTestId('blast-path').locator('li')).toHaveCount(path2.length);
+});
+
+test('the home page ranks the riskiest workloads and links into blast radius mode', async ({ page, request }) => {
+  const snapshot = await demoSnapshotId(request);
+  const api = (await (await request.get(`/api/snapshots/${snapshot}/riskiest?limit=10`)).json()) as { riskiest: { workload: string; reachable: number }[] };
+  await page.goto('/');
+  const rows = page.getByTestId('riskiest-row');
+  await expect(rows).toHaveCount(api.riskiest.length);
+  await expect(rows.first()).toHaveAttribute('data-workload', api.riskiest[0]!.workload);
+  await rows.first().getByRole('link').click();
+  await expect(page).toHaveURL(/mode=blast/);
+  await expect(page.getByTestId('blast-summary')).toBeVisible();
+});

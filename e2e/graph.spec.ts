@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { canvasElements, clickOnCanvas, demoSnapshotId, findEdge, graphFromApi, waitForGraph } from './support/graph-page';
+
+const shot = (name: string) => path.join(test.info().project.outputDir, 'screenshots', name);
+
+test('the graph explorer: legend counts, unauthorized filter, edge explanation, reload, table and CSV', async ({ page, request }) => {
+  const snapshot = await demoSnapshotId(request);
+  const api = await graphFromApi(request, snapshot);
+  const payment = findEdge(api, 'boutique/frontend', 'boutique/paymentservice');
+  expect(payment.class, 'the demo classifies frontend -> paymentservice as observed but unauthorized').toBe('unauthorized');
+  const unauthorized = api.edges.filter((e) => e.class === 'unauthorized');
+
+  await page.goto(`/graph?snapshot=${snapshot}`);
+  await waitForGraph(page);
+
+  // The legend shows the issue's three classes with the API's counts for the whole snapshot.
+  for (const cls of ['allowed', 'unauthorized', 'unused'] as const) {
+    const group = page.getByTestId(`legend-class-${cls}`);
+    await expect(group).toHaveAttribute('data-count', String(api.summary[cls]));
+    await expect(group).toContainText(String(api.summary[cls]));
+    expect(api.summary[cls], `the demo has ${cls} edges`).toBeGreaterThan(0);
+  }
+  expect(api.summary.allowed + api.summary.unauthorized + api.summary.unused).toBe(api.edges.length);
+  await expect(page.getByTestId('legend-denied')).toHaveAttribute('data-count', String(api.summary.denied));
+  await expect(page.getByTestId('legend-unprotected')).toHaveAttribute('data-count', String(api.summary.unprotected));
+  expect((await canvasElements(page)).edges.filter((e) => e.kind !== 'path')).toHaveLength(api.edges.length);
+  await page.screenshot({ path: shot('graph.png') });
+
+  // Filter to observed-but-unauthorized (both sub-states): only those edges stay on the canvas.
+  await page.getByTestId('legend-denied').click();
+  await page.getByTestId('legend-unprotected').click();
+  await expect(page).toHaveURL(/show=denied%2Cunprotected/);
+  await expect.poll(async () => (await canvasElements(page)).edges.map((e) => e.id).sort()).toEqual(unauthorized.map((e) => e.id).sort());
+
+  // Click frontend -> paymentservice on the canvas and read its explanation.
+  await clickOnCanvas(page, payment.id);
+  await expect(page).toHaveURL(new RegExp(`edge=${encodeURIComponent(payment.id).replace(/[|]/g, '\\|')}`));
+  const details = page.getByTestId('edge-details');
+  await expect(details).toContainText('boutique/frontend → boutique/paymentservice');
+  await expect(details.getByTestId('edge-summary')).toHaveText(payment.explanation.summary);
+  await expect(details.getByTestId('edge-verdict')).toHaveText(payment.explanation.verdict);
+  for (const layer of payment.explanation.layers) await expect(details.getByTestId(`layer-${layer.layer}`)).toContainText(layer.outcome);
+  await expect(details.getByTestId('edge-class')).toContainText(payment.state === 'denied' ? 'denied' : 'unprotected');
+  // The deciding rule's YAML excerpt, cut from the policy's original text.
+  const firstRule = payment.explanation.layers[0]!.rules[0]!;
+  const ruleYaml = details.getByTestId('rule-yaml').first();
+  await ruleYaml.locator('summary').click();
+  await expect(ruleYaml.locator('pre')).toBeVisible();
+  await expect(ruleYaml).toContainText(/\.ya?ml:\d+/);
+  if (!firstRule.path) await expect(ruleYaml.locator('pre')).toContainText(`name: ${firstRule.name}`);
+  await page.screenshot({ path: shot('graph-unauthorized-edge.png') });
+
+  // Reload: the same filter, selection and details come back from the URL.
+  const url = page.url();
+  await page.reload();
+  await waitForGraph(page);
+  expect(page.url()).toBe(url);
+  await expect(page.getByTestId('edge-details').getByTestId('edge-verdict')).toHaveText(payment.explanation.verdict);
+  await expect(page.getByTestId('legend-denied')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await canvasElements(page)).edges.map((e) => e.id).sort()).toEqual(unauthorized.map((e) => e.id).sort());
+  expect((await canvasElements(page)).edges.find((e) => e.id === payment.id)?.classes).toContain('selected-el');
+
+  // The table shows the same edges; sorting is in the URL; CSV export downloads the visible rows.
+  await page.getByRole('tab', { name: 'Table' }).click();
+  await expect(page).toHaveURL(/mode=table/);
+  await expect(page.getByTestId('edge-row')).toHaveCount(unauthorized.length);
+  await expect(page.locator(`[data-testid="edge-row"][data-edge-id="${payment.id}"]`)).toHaveClass(/bg-brand-50/);
+  await page.getByRole('button', { name: /^Observed/ }).click();
+  await expect(page).toHaveURL(/sort=count/);
+  const counts = await page.getByTestId('edge-row').evaluateAll((rows) => rows.map((r) => Number((r.children[5]?.textContent ?? '').replace(/[^0-9]/g, '') || 0)));
+  expect(counts).toEqual([...counts].sort((a, b) => a - b));
+  await page.screenshot({ path: shot('graph-table.png') });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const csv = await readFile((await download.path())!, 'utf8');
+  const lines = csv.trim().split(/\r\n/);
+  expect(lines[0]).toBe('source,destination,port,protocol,class,state,observed_count,first_seen,last_seen,verdicts,rules,explanation');
+  expect(lines).toHaveLength(unauthorized.length + 1);
+  expect(lines.some((l) => l.startsWith(`boutique/frontend,boutique/paymentservice,${payment.port},${payment.protocol},unauthorized,${payment.state},${payment.observed?.count}`))).toBe(true);
+});
+
+test('filters and node details: search, hide infra, namespace collapse', async ({ page, request }) => {
+  const snapshot = await demoSnapshotId(request);
+  const hidden = await graphFromApi(request, snapshot, 'hideInfra=1');
+  await page.goto(`/graph?snapshot=${snapshot}`);
+  await waitForGraph(page);
+
+  await page.getByTestId('filter-hide-infra').check();
+  await expect(page.getByTestId('filter-hide-infra')).toBeChecked();
+  await expect(page).toHaveURL(/hideInfra=1/);
+  await expect.poll(async () => (await canvasElements(page)).edges.length).toBe(hidden.edges.length);
+
+  await page.getByTestId('filter-search').fill('paymentservice');
+  await expect(page).toHaveURL(/q=paymentservice/);
+  const searched = await graphFromApi(request, snapshot, 'hideInfra=1&q=paymentservice');
+  await expect.poll(async () => (await canvasElements(page)).edges.map((e) => e.id).sort()).toEqual(searched.edges.map((e) => e.id).sort());
+
+  // Node details: labels, service account, isolation, and the "Assume compromised" entry to blast radius mode.
+  await clickOnCanvas(page, 'boutique/paymentservice');
+  const node = page.getByTestId('node-details');
+  const apiNode = searched.nodes.find((n) => n.id === 'boutique/paymentservice')!;
+  await expect(node).toContainText('boutique/paymentservice');
+  await expect(node).toContainText(apiNode.serviceAccount ?? '—');
+  for (const [k, v] of Object.entries(apiNode.labels)) await expect(node).toContainText(`${k}=${v}`);
+  await expect(node).toContainText(/NetworkPolicy\/boutique\//);
+
+  // Collapse the namespace from its box: the API folds its edges into summaries; expand brings them back.
+  await page.goto(`/graph?snapshot=${snapshot}&node=nsbox%3Aboutique`);
+  await waitForGraph(page);
+  await page.getByRole('button', { name: 'Collapse namespace' }).click();
+  await expect(page).toHaveURL(/collapse=boutique/);
+  await expect.poll(async () => (await canvasElements(page)).nodes.map((n) => n.id)).toContain('ns:boutique');
+  await page.screenshot({ path: shot('graph-collapsed.png') });
+  await page.getByRole('button', { name: 'Expand namespace' }).click();
+  await expect.poll(async () => (await canvasElements(page)).nodes.map((n) => n.id)).toContain('boutique/frontend');
+});

@@ -1,0 +1,63 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { ClassifiedEdge, GraphView } from '@/lib/graph/model';
+
+/** Helpers for the graph explorer specs: the demo snapshot's id, the API's own answer, and canvas clicks. */
+
+export async function demoSnapshotId(request: APIRequestContext): Promise<string> {
+  const response = await request.get('/api/snapshots');
+  expect(response.ok(), 'GET /api/snapshots').toBe(true);
+  const body = (await response.json()) as { snapshots: { id: string; isDemo: boolean }[] };
+  const demo = body.snapshots.find((s) => s.isDemo);
+  expect(demo, 'the e2e server loads the demo snapshot').toBeDefined();
+  return demo!.id;
+}
+
+export async function graphFromApi(request: APIRequestContext, snapshotId: string, query = ''): Promise<GraphView> {
+  const response = await request.get(`/api/snapshots/${snapshotId}/graph${query ? `?${query}` : ''}`);
+  expect(response.ok(), 'GET graph').toBe(true);
+  return (await response.json()) as GraphView;
+}
+
+export function findEdge(graph: GraphView, source: string, destination: string): ClassifiedEdge {
+  const edge = graph.edges.find((e) => e.source === source && e.destination === destination);
+  expect(edge, `${source} -> ${destination} in the API's graph`).toBeDefined();
+  return edge!;
+}
+
+type CyWindow = { __eastwestCy?: import('cytoscape').Core };
+
+/** Waits until Cytoscape has drawn at least one node (the layout runs synchronously after the elements). */
+export async function waitForGraph(page: Page): Promise<void> {
+  await page.waitForFunction(() => ((window as unknown as CyWindow).__eastwestCy?.nodes().length ?? 0) > 0);
+}
+
+/** Ids and classes of the elements on the canvas. */
+export async function canvasElements(page: Page): Promise<{ nodes: { id: string; classes: string[] }[]; edges: { id: string; kind: string; classes: string[] }[] }> {
+  return page.evaluate(() => {
+    const cy = (window as unknown as CyWindow).__eastwestCy!;
+    return {
+      nodes: cy.nodes().map((n) => ({ id: n.id(), classes: n.classes() as unknown as string[] })),
+      edges: cy.edges().map((e) => ({ id: e.id(), kind: String(e.data('kind')), classes: e.classes() as unknown as string[] })),
+    };
+  });
+}
+
+/** Clicks a node or, for an edge, a point 40% along it (away from the arrows and the mid marker), on the canvas. */
+export async function clickOnCanvas(page: Page, id: string): Promise<void> {
+  const point = await page.evaluate((elementId) => {
+    const cy = (window as unknown as CyWindow).__eastwestCy!;
+    const el = cy.getElementById(elementId);
+    if (el.empty()) return null;
+    if (el.isNode()) return el.renderedPosition();
+    const edge = el as unknown as import('cytoscape').EdgeSingular;
+    const s = edge.sourceEndpoint();
+    const t = edge.targetEndpoint();
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    return { x: (s.x + 0.4 * (t.x - s.x)) * zoom + pan.x, y: (s.y + 0.4 * (t.y - s.y)) * zoom + pan.y };
+  }, id);
+  expect(point, `${id} is drawn`).not.toBeNull();
+  const box = await page.getByTestId('graph-canvas').boundingBox();
+  expect(box).not.toBeNull();
+  await page.mouse.click(box!.x + point!.x, box!.y + point!.y);
+}

@@ -1,0 +1,94 @@
+import { describe, expect, test } from 'vitest';
+import type { Pod } from '@/lib/model';
+import type { ObservedEdge } from '@/lib/traffic';
+import { foldByRowKey, mergeEdge } from './merge-edges';
+import { mergeInventory } from './merge-inventory';
+import { sniffContent } from './sniff';
+
+/** The importer's pure parts: sniffing, edge merging, inventory merging. */
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('sniffContent', () => {
+  test.each([
+    { name: 'kubectl -o json List', text: '{\n    "apiVersion": "v1",\n    "items": [{"apiVersion": "v1", "kind": "Pod"}],\n    "kind": "List"\n}', expected: { kind: 'manifest' } },
+    { name: 'multi-document YAML', text: '# policies\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n', expected: { kind: 'manifest' } },
+    { name: 'edge list CSV', text: 'source,destination,port,protocol,count,first_seen,last_seen\n', expected: { kind: 'traffic', format: 'edges-csv' } },
+    { name: 'Hubble flow', text: '{"flow":{"verdict":"FORWARDED"}}\n', expected: { kind: 'traffic', format: 'hubble' } },
+    { name: 'whitespace only', text: ' \n\n', expected: { kind: 'empty' } },
+    { name: 'prose', text: 'hello world\n', expected: { kind: 'unknown' } },
+  ])('$name', ({ text, expected }) => {
+    expect(sniffContent(enc(text))).toEqual(expected);
+  });
+
+  test('a forced traffic format applies to what is not a manifest', () => {
+    expect(sniffContent(enc('hello world\n'), 'nginx-json')).toEqual({ kind: 'traffic', format: 'nginx-json' });
+    expect(sniffContent(enc('apiVersion: v1\nkind: Service\n'), 'nginx-json')).toEqual({ kind: 'manifest' });
+  });
+});
+
+const edge = (o: Partial<ObservedEdge>): ObservedEdge => ({
+  source: 'a/x',
+  destination: 'b/y',
+  port: 80,
+  protocol: 'TCP',
+  count: 1,
+  countUnit: 'requests',
+  firstSeen: '2026-03-12T09:40:00Z',
+  lastSeen: '2026-03-12T09:41:00Z',
+  verdicts: { forwarded: 1 },
+  observedBy: ['istio'],
+  ...o,
+});
+
+describe('mergeEdge', () => {
+  test('counts, bytes and verdicts add; the window widens; observers and rules unite', () => {
+    const a = edge({ count: 3, bytes: 10, verdicts: { forwarded: 3 }, deniedBy: [{ kind: 'NetworkPolicy', namespace: 'b', name: 'p' }] });
+    const b = edge({ count: 2, firstSeen: '2026-03-12T09:30:00Z', lastSeen: '2026-03-12T09:35:00Z', verdicts: { forwarded: 1, 'denied:403': 1 }, observedBy: ['hubble'], deniedBy: [{ kind: 'NetworkPolicy', namespace: 'b', name: 'p' }, { kind: 'AuthorizationPolicy', namespace: 'b', name: 'q' }] });
+    expect(mergeEdge(a, b)).toEqual({
+      ...a,
+      count: 5,
+      bytes: 10,
+      firstSeen: '2026-03-12T09:30:00Z',
+      lastSeen: '2026-03-12T09:41:00Z',
+      verdicts: { forwarded: 4, 'denied:403': 1 },
+      observedBy: ['hubble', 'istio'],
+      deniedBy: [{ kind: 'NetworkPolicy', namespace: 'b', name: 'p' }, { kind: 'AuthorizationPolicy', namespace: 'b', name: 'q' }],
+    });
+  });
+
+  test('foldByRowKey keeps L7 routes apart and folds what the table keys alike', () => {
+    const folded = foldByRowKey([edge({}), edge({ method: 'GET', pathTemplate: '/x' }), edge({ countUnit: 'connections', count: 4 })]);
+    expect([...folded.values()].map((e) => [e.method ?? '', e.count])).toEqual([
+      ['', 5],
+      ['GET', 1],
+    ]);
+  });
+});
+
+describe('mergeInventory', () => {
+  const pod = (name: string, synthetic: boolean): Pod => ({
+    namespace: 'ns',
+    name,
+    labels: {},
+    annotations: {},
+    ips: [],
+    hostNetwork: false,
+    serviceAccount: 'default',
+    ports: [],
+    containers: [],
+    workload: { kind: 'Deployment', namespace: 'ns', name: 'web' },
+    synthetic,
+  });
+  const empty = { namespaces: [], workloads: [], pods: [], services: [], serviceAccounts: [], endpointSlices: [], nodes: [] };
+
+  test('real pods from a later file replace the synthetic stand-in of their workload', () => {
+    const merged = mergeInventory({ ...empty, pods: [pod('web-template', true)] }, { ...empty, pods: [pod('web-1', false)] });
+    expect(merged.pods.map((p) => p.name)).toEqual(['web-1']);
+  });
+
+  test('an object imported again replaces the stored one', () => {
+    const merged = mergeInventory({ ...empty, namespaces: [{ name: 'ns', labels: { a: '1' }, annotations: {} }] }, { ...empty, namespaces: [{ name: 'ns', labels: { a: '2' }, annotations: {} }] });
+    expect(merged.namespaces).toEqual([{ name: 'ns', labels: { a: '2' }, annotations: {} }]);
+  });
+});

@@ -71,6 +71,7 @@ describe('eastwest import', () => {
     const hubble = await readFile(boutique('hubble/hubble-observe.jsonl'));
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'cli/main.ts'), 'import', '--snapshot', 'cli killed', '--database-url', db.url, '/dev/stdin'], { cwd: root, stdio: ['pipe', 'ignore', 'ignore'] });
     const exited = new Promise((resolve) => child.on('close', resolve));
+    child.stdin.on('error', () => undefined); // EPIPE once it is killed: expected
     // More than the 64 KiB the importer sniffs before its transaction; the pipe stays open, so it waits for more.
     child.stdin.write(Buffer.concat(Array.from({ length: 3 }, () => hubble)));
     // Inside the transaction: the importer holds the snapshot's row lock (FOR UPDATE takes RowShareLock on the table).

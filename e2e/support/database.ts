@@ -6,7 +6,8 @@ import { describeDatabaseUrl, withDatabase } from '@/lib/db/database-url';
 import { startEmbeddedPostgres } from '@/lib/db/embedded';
 import { applyMigrations } from '@/lib/db/migrate';
 
-export const E2E_DATABASE = 'eastwest_e2e';
+/** E2E_DB_NAME lets two people run the browser tests on one server at the same time. */
+export const E2E_DATABASE = process.env.E2E_DB_NAME?.trim() || 'eastwest_e2e';
 
 export interface E2eDatabase {
   url: string;

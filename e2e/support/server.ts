@@ -43,17 +43,23 @@ function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return child;
 }
 
-/** Signals Next's process group and waits (up to 10 s) for it to exit, so the port is free again. */
+/** Signals Next's process group; SIGKILL after 5 s, so nothing outlives the test run. */
 async function stopNext(): Promise<void> {
   const running = child;
   if (!running?.pid || running.exitCode !== null || running.signalCode !== null) return;
+  const group = -running.pid;
   const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
-  try {
-    process.kill(-running.pid, 'SIGTERM');
-  } catch {
-    return; // already gone
-  }
-  await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref())]);
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(group, name);
+    } catch {
+      // already gone
+    }
+  };
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 function exec(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -67,8 +73,10 @@ let stopping = false;
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await stopNext();
+  const nextStopped = stopNext();
+  // DROP ... WITH (FORCE) ends Next's remaining connections, so it need not wait for Next.
   await own?.stop().catch((error: unknown) => console.error(`e2e server: could not drop the e2e database: ${String(error)}`));
+  await nextStopped;
   process.exit(code);
 }
 

@@ -28,3 +28,11 @@ export const riskQuerySchema = z.object({
     .optional()
     .transform((v) => v === 'true' || v === '1'),
 });
+
+/** Body of POST/DELETE /api/snapshots/:id/crown-jewels: a workload `ns/name` or a namespace `ns`. */
+export const crownJewelTagSchema = z.object({
+  targetKind: z.enum(['workload', 'namespace']),
+  target: z.string().trim().min(1).max(400),
+  reason: z.string().trim().max(500).nullable().default(null),
+});
+export type CrownJewelTagInput = z.input<typeof crownJewelTagSchema>;

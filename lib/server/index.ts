@@ -4,3 +4,4 @@ export { parseJsonBody, parseParams } from './parse-request';
 export { toErrorResponse, toApiError, STATUS } from './to-error-response';
 export { toSnapshotJson, toSnapshotWithCountsJson } from './to-json';
 export { loadSnapshotEngine } from './snapshot-engine';
+export { toCrownJewelNames } from './crown-jewel-tags';

@@ -6,6 +6,7 @@ import { useTestDatabase } from '@/lib/db/test-support/use-test-database';
 import type { BlastRadiusReport, RiskEntry } from '@/lib/graph';
 import { GET } from './route';
 import { GET as GET_RISKIEST } from '../riskiest/route';
+import { DELETE as UNTAG, GET as LIST_TAGS, POST as TAG } from '../crown-jewels/route';
 
 // eslint-disable-next-line react-hooks/rules-of-hooks -- a Vitest fixture (lib/db test-support), not a React hook
 useTestDatabase();
@@ -54,5 +55,27 @@ describe('GET /api/snapshots/:id/riskiest', () => {
     expect(body.riskiest).toHaveLength(3);
     expect(body.riskiest[0]!.reachable).toBeGreaterThanOrEqual(body.riskiest[2]!.reachable);
     expect(body.workloads).toBeGreaterThan(10);
+  });
+});
+
+describe('crown jewels stored in PostgreSQL', () => {
+  const call = (handler: typeof TAG, method: string, body?: unknown) =>
+    handler(new Request(`http://localhost/api/snapshots/${snapshotId}/crown-jewels`, { method, ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) }), { params: Promise.resolve({ id: snapshotId }) });
+
+  test('a tagged namespace marks its workloads as crown jewels in blast radius and the riskiest list', async () => {
+    expect((await call(TAG, 'POST', { targetKind: 'workload', target: 'boutique/redis-cart', reason: 'cart data' })).status).toBe(201);
+    const list = (await (await call(LIST_TAGS, 'GET')).json()) as { tags: { target: string }[] };
+    expect(list.tags.map((t) => t.target)).toEqual(['boutique/redis-cart']);
+    const { body } = await get('?start=boutique/frontend');
+    expect(body.reached.find((r) => r.workload === 'boutique/redis-cart')?.crownJewel).toBe(true);
+    const risk = (await (await GET_RISKIEST(new Request(`http://localhost/api/snapshots/${snapshotId}/riskiest?limit=1`), { params: Promise.resolve({ id: snapshotId }) })).json()) as { riskiest: RiskEntry[] };
+    expect(risk.riskiest[0]?.crownJewelsReached).toContain('boutique/redis-cart');
+    await call(UNTAG, 'DELETE', { targetKind: 'workload', target: 'boutique/redis-cart' });
+    const after = await get('?start=boutique/frontend');
+    expect(after.body.reached.find((r) => r.workload === 'boutique/redis-cart')?.crownJewel).toBe(false);
+  });
+
+  test('an invalid tag is a 400', async () => {
+    expect((await call(TAG, 'POST', { targetKind: 'pod', target: '' })).status).toBe(400);
   });
 });

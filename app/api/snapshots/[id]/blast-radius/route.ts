@@ -1,7 +1,8 @@
 import { blastRadiusQuerySchema } from '@/lib/api/blast-radius';
 import { snapshotIdSchema } from '@/lib/api/snapshots';
 import { prepareBlastRadius, UnknownWorkloadError } from '@/lib/graph';
-import { handle, HttpError, loadSnapshotEngine, parseParams } from '@/lib/server';
+import { listCrownJewels } from '@/lib/db';
+import { handle, toCrownJewelNames, HttpError, loadSnapshotEngine, parseParams } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -16,7 +17,8 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   const { id } = await parseParams(params, snapshotIdSchema);
   const query = blastRadiusQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const engine = await loadSnapshotEngine(id);
-  const prepared = prepareBlastRadius({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges, crownJewelTags: query.crownJewels });
+  const stored = toCrownJewelNames(await listCrownJewels(id));
+  const prepared = prepareBlastRadius({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges, crownJewelTags: [...stored, ...query.crownJewels] });
   try {
     return Response.json(prepared.query({ direction: query.direction, start: query.start, ...(query.maxHops ? { maxHops: query.maxHops } : {}), observedOnly: query.observedOnly }));
   } catch (e) {

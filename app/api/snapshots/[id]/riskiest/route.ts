@@ -1,7 +1,8 @@
 import { riskQuerySchema } from '@/lib/api/blast-radius';
 import { snapshotIdSchema } from '@/lib/api/snapshots';
 import { prepareBlastRadius } from '@/lib/graph';
-import { handle, loadSnapshotEngine, parseParams } from '@/lib/server';
+import { listCrownJewels } from '@/lib/db';
+import { handle, toCrownJewelNames, loadSnapshotEngine, parseParams } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -13,6 +14,7 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   const { id } = await parseParams(params, snapshotIdSchema);
   const query = riskQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const engine = await loadSnapshotEngine(id);
-  const prepared = prepareBlastRadius({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges });
+  const crownJewelTags = toCrownJewelNames(await listCrownJewels(id));
+  const prepared = prepareBlastRadius({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges, crownJewelTags });
   return Response.json({ workloads: prepared.workloads.length, riskiest: prepared.riskiest(query.limit, query.observedOnly), sensitivity: prepared.sensitivity });
 });

@@ -4,7 +4,7 @@ import nextTs from 'eslint-config-next/typescript';
 // The engine (lib/{inventory,policy,traffic,graph,draft}) must run in the CLI and the browser:
 // it may not import Next, React, Prisma or the database layer.
 const engineBoundary = {
-  files: ['lib/{model,manifest,inventory,policy,traffic,graph,draft}/**/*.{ts,tsx}'],
+  files: ['lib/{model,manifest,inventory,policy,traffic,graph,draft,findings}/**/*.{ts,tsx}'],
   rules: {
     'no-restricted-imports': [
       'error',

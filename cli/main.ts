@@ -6,6 +6,7 @@ import { registerDraft } from './commands/draft';
 import { registerCheck } from './commands/check';
 import { registerBlastRadius, registerExposure } from './commands/blast-radius';
 import { registerImport } from './commands/import';
+import { registerUser } from './commands/user';
 
 /** One line per subcommand: each module adds itself to the program. */
 const commands: ((program: Command) => void)[] = [
@@ -16,6 +17,7 @@ const commands: ((program: Command) => void)[] = [
   registerBlastRadius,
   registerExposure,
   registerImport,
+  registerUser,
 ];
 
 export function buildProgram(): Command {

@@ -6,7 +6,7 @@ import { BlastPanel } from '@/components/blast-radius/blast-panel';
 import { CytoscapeGraph, type GraphSelectEvent } from '@/components/graph/cytoscape-graph';
 import { EdgeTable } from '@/components/graph/edge-table';
 import { GraphFilters } from '@/components/graph/graph-filters';
-import { GraphLegend } from '@/components/graph/graph-legend';
+import { GraphLegend, NodeLegend } from '@/components/graph/graph-legend';
 import { GraphMessage } from '@/components/graph/graph-message';
 import { ModeTabs } from '@/components/graph/mode-tabs';
 import { clearPositions } from '@/components/graph/positions-cache';
@@ -61,7 +61,7 @@ export function GraphExplorer({ snapshotId, snapshotName }: { snapshotId: string
             {visible ? (
               <span data-testid="visible-counts">
                 {visible.nodes.length} nodes · {visible.edges.length} edges shown
-                {graph.data && graph.data.collapsed.length ? ` · ${graph.data.collapsed.length} namespaces collapsed (double-click to expand)` : ''}
+                {visible.collapsed.length ? ` · ${visible.collapsed.length} collapsed namespace${visible.collapsed.length === 1 ? '' : 's'} with ${visible.summaryEdges.length} summary edge${visible.summaryEdges.length === 1 ? '' : 's'} (double-click to expand)` : ''}
               </span>
             ) : null}
             {graph.isFetching ? <span role="status">Updating…</span> : null}
@@ -107,6 +107,7 @@ export function GraphExplorer({ snapshotId, snapshotName }: { snapshotId: string
           ) : (
             <>
               <CytoscapeGraph snapshotId={snapshotId} elements={elements} selectedId={view.selection?.id} onSelect={onSelect} onExpand={onExpand} layoutNonce={layoutNonce} />
+              <NodeLegend />
               {nothingVisible ? (
                 <div className="absolute inset-0 flex items-center justify-center bg-white/70">
                   <GraphMessage title="No edges match these filters" action={{ label: 'Clear filters', onClick: () => update({ show: [], namespaces: [], port: undefined, protocol: undefined, method: undefined, path: undefined, search: '', from: undefined, to: undefined, hideInfra: false, hideExternal: false }) }}>

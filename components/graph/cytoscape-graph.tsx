@@ -63,6 +63,7 @@ export function CytoscapeGraph({ snapshotId, elements, selectedId, onSelect, onE
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const layoutKey = useRef<string>('');
+  const laidOutNonce = useRef(0);
   const handlers = useRef({ onSelect, onExpand });
   useEffect(() => {
     handlers.current = { onSelect, onExpand };
@@ -100,6 +101,7 @@ export function CytoscapeGraph({ snapshotId, elements, selectedId, onSelect, onE
       cy.destroy();
       cyRef.current = null;
       layoutKey.current = '';
+      laidOutNonce.current = 0;
       const w = window as unknown as { __eastwestCy?: Core };
       if (w.__eastwestCy === cy) delete w.__eastwestCy;
     };
@@ -117,7 +119,10 @@ export function CytoscapeGraph({ snapshotId, elements, selectedId, onSelect, onE
     const force = `${key}#${layoutNonce}`;
     if (force === layoutKey.current) return;
     layoutKey.current = force;
-    runLayout(cy, snapshotId, layoutNonce > 0 && key !== '');
+    // Only the run asked for by "Re-layout" ignores the cached positions; later id changes use them again.
+    const fresh = layoutNonce !== laidOutNonce.current;
+    laidOutNonce.current = layoutNonce;
+    runLayout(cy, snapshotId, fresh);
   }, [elements, snapshotId, layoutNonce]);
 
   useEffect(() => {

@@ -58,12 +58,18 @@ export function GraphLegend({ summary, show, onToggle }: { summary: GraphSummary
       {group('allowed', 'Allowed', summary.allowed, ['allowed'])}
       {group('unauthorized', 'Observed but unauthorized', summary.unauthorized, ['denied', 'unprotected'])}
       {group('unused', 'Allowed but unused', summary.unused, ['unused'])}
-      <ul className="flex flex-wrap items-center gap-x-3 px-2 text-xs text-slate-600" aria-label="Node shapes">
-        <li className="flex items-center gap-1.5"><span className="inline-block h-3 w-3 rounded-sm border-2 border-slate-700 bg-white" />workload</li>
-        <li className="flex items-center gap-1.5"><span className="inline-block h-3 w-3 rounded-sm border-4 border-double border-[#E69F00] bg-white" />not isolated</li>
-        <li className="flex items-center gap-1.5"><span className="inline-block h-3 w-3 border-2 border-violet-700 bg-violet-100 [clip-path:polygon(25%_0,75%_0,100%_50%,75%_100%,25%_100%,0_50%)]" />infra</li>
-        <li className="flex items-center gap-1.5"><span className="inline-block h-2.5 w-2.5 rotate-45 border-2 border-dashed border-slate-600 bg-slate-100" />external / node</li>
-      </ul>
     </div>
+  );
+}
+
+/** Node shapes, drawn over the canvas corner so the toolbar stays short. */
+export function NodeLegend() {
+  return (
+    <ul className="pointer-events-none absolute bottom-2 left-2 flex flex-wrap items-center gap-x-3 rounded-md bg-white/90 px-2 py-1 text-xs text-slate-600 shadow-sm ring-1 ring-slate-200" aria-label="Node shapes">
+      <li className="flex items-center gap-1.5"><span className="inline-block h-3 w-3 rounded-sm border-2 border-slate-700 bg-white" />workload</li>
+      <li className="flex items-center gap-1.5"><span className="inline-block h-3 w-3 rounded-sm border-4 border-double border-[#E69F00] bg-white" />not isolated</li>
+      <li className="flex items-center gap-1.5"><span className="inline-block h-3 w-3 border-2 border-violet-700 bg-violet-100 [clip-path:polygon(25%_0,75%_0,100%_50%,75%_100%,25%_100%,0_50%)]" />infra</li>
+      <li className="flex items-center gap-1.5"><span className="inline-block h-2.5 w-2.5 rotate-45 border-2 border-dashed border-slate-600 bg-slate-100" />external / node</li>
+    </ul>
   );
 }

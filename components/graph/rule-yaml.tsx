@@ -26,7 +26,7 @@ export function RuleWithYaml({ snapshotId, rule }: { snapshotId: string; rule: R
           <>
             <p className="text-[11px] text-slate-500">
               {yaml.data.file}:{yaml.data.line}
-              {yaml.data.exact ? '' : ' (the rule path was not found: whole object)'}
+              {yaml.data.exact ? '' : rule.path ? ' (the rule path was not found: the whole policy)' : ' (the whole policy decided)'}
             </p>
             <pre className="mt-0.5 max-h-64 overflow-auto rounded bg-slate-900 p-2 font-mono text-[11px] leading-snug text-slate-100">{yaml.data.excerpt}</pre>
           </>

@@ -55,6 +55,7 @@ export function summaryKind(e: SummaryEdge): string {
 
 export function toElements(graph: VisibleGraph, overlay?: BlastOverlay): Element[] {
   const hopOf = new Map<string, number>();
+  const crown = new Set(overlay?.reached.filter((r) => r.crownJewel).map((r) => r.workload));
   const onPath = new Set<string>();
   let pathHops: ReachedWorkload['path'] = [];
   if (overlay) {
@@ -67,7 +68,7 @@ export function toElements(graph: VisibleGraph, overlay?: BlastOverlay): Element
     if (!overlay) return extra.join(' ');
     const hop = hopOf.get(id);
     const cls = [...extra, hop === undefined ? 'dimmed' : `hop-${Math.min(hop, 3)}`];
-    if (overlay.reached.some((r) => r.workload === id && r.crownJewel)) cls.push('crown');
+    if (crown.has(id)) cls.push('crown');
     if (id === overlay.target) cls.push('target');
     return cls.join(' ');
   };

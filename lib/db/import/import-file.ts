@@ -2,6 +2,7 @@ import { hasErrors, type Diagnostic } from '@/lib/model';
 import { importTraffic, type FormatName } from '@/lib/traffic';
 import { getPrisma } from '../client';
 import { isDbError } from '../errors';
+import { toJson } from '../json';
 import { getSnapshot } from '../snapshots';
 import { LONG_TRANSACTION, type Tx } from '../transaction';
 import { openContent, type OpenedContent } from './content';
@@ -179,14 +180,19 @@ export async function importOpened(snapshotId: string, upload: ImportUpload, ope
       report('writing', counts.read);
       const jobId = await saveSucceededJob(tx, snapshotId, { ...job(format, counts, traffic.diagnostics, contentHash), contentHash });
       checkAborted(options.signal);
-      const { added, merged } = await mergeEdges(tx, snapshotId, traffic.edges);
+      const { added, merged, mixedUnits } = await mergeEdges(tx, snapshotId, traffic.edges);
+      // The table keys edges without their count unit (prisma/schema.prisma): say so when units were added together.
+      const diagnostics = mixedUnits
+        ? [...traffic.diagnostics, { severity: 'warning' as const, code: 'count-unit-mixed', message: `${mixedUnits} edges were already stored with another count unit (e.g. flows vs requests); their counts were added and the stored unit kept`, file: fileName }]
+        : traffic.diagnostics;
       checkAborted(options.signal);
       await insertUnresolved(tx, snapshotId, traffic.unresolved, format, jobId);
       await widenTrafficWindow(tx, snapshotId, traffic.timeWindow);
       checkAborted(options.signal);
       const unresolved = traffic.unresolved.reduce((n, u) => n + u.count, 0);
       const message = `${counts.imported} of ${counts.read} records imported: ${added} new edges, ${merged} merged into existing ones${unresolved ? `, ${unresolved} records with unresolved peers` : ''}`;
-      return { jobId, fileName, status: 'succeeded', format, counts: { ...counts, edgesAdded: added, edgesMerged: merged, unresolved }, diagnostics: traffic.diagnostics, message };
+      if (mixedUnits) await tx.importJob.update({ where: { id: jobId }, data: { diagnostics: toJson(diagnostics) } });
+      return { jobId, fileName, status: 'succeeded', format, counts: { ...counts, edgesAdded: added, edgesMerged: merged, unresolved }, diagnostics, message };
     });
   }
 

@@ -96,6 +96,16 @@ describe('merging into existing edges', () => {
     }
   });
 
+  test('an edge stored with another count unit is merged with a warning', async () => {
+    const id = await boutiqueSnapshot();
+    const line = (unit: string) => `{"source": "boutique/frontend", "destination": "boutique/cartservice", "port": 7070, "protocol": "TCP", "count": 5, "first_seen": "2026-03-12T09:30:00Z", "last_seen": "2026-03-12T09:31:00Z", "count_unit": "${unit}"}\n`;
+    expect((await importFile(id, bytesUpload('requests.jsonl', line('requests')))).diagnostics).toEqual([]);
+    const r = await importFile(id, bytesUpload('flows.jsonl', line('flows')));
+    expect(r.status).toBe('succeeded');
+    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'count-unit-mixed', file: 'flows.jsonl' })]);
+    expect((await storedEdges(id)).map((e) => [e.count, e.countUnit])).toEqual([[10, 'requests']]);
+  });
+
   test('the same content twice counts once, with a message naming the first import', async () => {
     const id = await boutiqueSnapshot();
     const first = await importFile(id, fileUpload('edges/edges.jsonl'));

@@ -1,0 +1,200 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { NextRequest } from 'next/server';
+import { describe, expect, test } from 'vitest';
+import { createProxy, createRateLimiter, DEFAULT_UPLOAD_LIMITS, hashSessionToken, type RequestAudit, type Role, type SessionUser } from './index';
+
+/**
+ * Every route handler under app/api, found on disk so a new route is covered the day it lands,
+ * called through the proxy as anonymous and as each role with sign-in on.
+ */
+const root = path.resolve(import.meta.dirname, '../..');
+const METHOD = /export\s+(?:const|async\s+function|function)\s+(GET|HEAD|POST|PUT|PATCH|DELETE)\b/g;
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return routeFiles(full);
+    return e.name === 'route.ts' ? [full] : [];
+  });
+}
+
+interface RouteCase {
+  method: string;
+  route: string;
+  url: string;
+}
+
+const routes: RouteCase[] = routeFiles(path.join(root, 'app/api')).flatMap((file) => {
+  const route = `/${path.relative(path.join(root, 'app'), path.dirname(file)).split(path.sep).join('/')}`;
+  const url = route.replace(/\[\.{0,3}[^\]]+\]/g, '00000000-0000-4000-8000-000000000001');
+  return [...readFileSync(file, 'utf8').matchAll(METHOD)].map((m) => ({ method: m[1]!, route, url }));
+});
+
+/** Written out by hand (not derived from permissions.ts) so a wrong rule fails here. */
+const EXPECTED: Record<string, Role | 'public'> = {
+  'GET /api/health': 'public',
+  'POST /api/auth/signin': 'public',
+  'POST /api/auth/signout': 'public',
+  'GET /api/auth/me': 'public',
+  'GET /api/admin/users': 'admin',
+  'POST /api/admin/users': 'admin',
+  'PATCH /api/admin/users/[id]': 'admin',
+  'GET /api/admin/audit': 'admin',
+  'DELETE /api/snapshots/[id]': 'admin',
+  'GET /api/snapshots': 'viewer',
+  'POST /api/snapshots': 'editor',
+  'GET /api/snapshots/[id]': 'viewer',
+  'GET /api/snapshots/[id]/graph': 'viewer',
+  'POST /api/snapshots/[id]/imports': 'editor',
+  'POST /api/snapshots/[id]/drafts': 'editor',
+  'GET /api/drafts/[draftId]/export': 'viewer',
+  'PATCH /api/drafts/[draftId]': 'editor',
+  'DELETE /api/drafts/[draftId]': 'editor',
+};
+
+/** Routes not listed above: reading needs a viewer, changing anything an editor. */
+function expectedFor(r: RouteCase): Role | 'public' {
+  return EXPECTED[`${r.method} ${r.route}`] ?? (r.method === 'GET' || r.method === 'HEAD' ? 'viewer' : 'editor');
+}
+
+const users: Record<Role, SessionUser> = {
+  viewer: { id: 'u-viewer', username: 'vera', role: 'viewer' },
+  editor: { id: 'u-editor', username: 'eddie', role: 'editor' },
+  admin: { id: 'u-admin', username: 'ada', role: 'admin' },
+};
+const tokens = Object.fromEntries(Object.keys(users).map((r) => [hashSessionToken(`token-${r}`), users[r as Role]]));
+
+function makeProxy(env: NodeJS.ProcessEnv = { EASTWEST_AUTH: '1' }) {
+  const audits: RequestAudit[] = [];
+  const proxy = createProxy({
+    env,
+    limits: DEFAULT_UPLOAD_LIMITS,
+    uploadLimiter: createRateLimiter({ limit: 1000, windowMs: 60_000 }),
+    lookupSession: async (hash) => tokens[hash] ?? null,
+    audit: async (e) => void audits.push(e),
+  });
+  return { proxy, audits };
+}
+
+function request(r: RouteCase, as: Role | null, headers: Record<string, string> = {}): NextRequest {
+  const body = r.method !== 'GET' && r.method !== 'HEAD' ? { 'content-length': '2' } : {};
+  const h = new Headers({ host: 'eastwest.example:3000', ...body, ...headers });
+  if (as) h.set('cookie', `eastwest_session=token-${as}`);
+  return new NextRequest(`http://eastwest.example:3000${r.url}`, { method: r.method, headers: h });
+}
+
+const allowed = (res: Response) => res.headers.get('x-middleware-next') === '1';
+const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
+
+describe('every API route, as every role', () => {
+  test('finds the route files', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    expect(routes.map((r) => `${r.method} ${r.route}`)).toContain('DELETE /api/snapshots/[id]');
+  });
+
+  test.each(routes)('$method $route', async (r) => {
+    const { proxy } = makeProxy();
+    const needs = expectedFor(r);
+    const anonymous = await proxy(request(r, null));
+    if (needs === 'public') expect(allowed(anonymous)).toBe(true);
+    else expect(anonymous.status).toBe(401);
+    for (const role of Object.keys(users) as Role[]) {
+      const res = await proxy(request(r, role));
+      const ok = needs === 'public' || RANK[role] >= RANK[needs];
+      expect({ role, allowed: allowed(res), status: res.status }).toEqual({ role, allowed: ok, status: ok ? 200 : 403 });
+    }
+  });
+});
+
+describe('the proxy', () => {
+  const importRoute: RouteCase = { method: 'POST', route: '/api/snapshots/[id]/imports', url: '/api/snapshots/s1/imports' };
+  const graphRoute: RouteCase = { method: 'GET', route: '/api/snapshots/[id]/graph', url: '/api/snapshots/s1/graph' };
+
+  test('sends pages to the sign-in page when nobody is signed in', async () => {
+    const { proxy } = makeProxy();
+    const res = await proxy(request({ method: 'GET', route: '/graph', url: '/graph?snapshot=1' }, null));
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('http://eastwest.example:3000/login?next=%2Fgraph');
+  });
+
+  test.each([
+    ['/api//admin/users', 'doubled slash'],
+    ['/api/admin/users/', 'trailing slash'],
+    ['/api/%61dmin/users', 'percent-encoded'],
+  ])('does not let %s (%s) past the admin rule', async (url) => {
+    const { proxy } = makeProxy();
+    expect((await proxy(request({ method: 'GET', route: url, url }, 'editor'))).status).toBe(403);
+  });
+
+  test('drops identity headers a client sends', async () => {
+    const { proxy } = makeProxy();
+    const res = await proxy(request(graphRoute, null, { 'x-eastwest-role': 'admin', 'x-eastwest-user': 'mallory' }));
+    expect(res.status).toBe(401);
+    const ok = await proxy(request(graphRoute, 'viewer', { 'x-eastwest-role': 'admin' }));
+    expect(ok.headers.get('x-middleware-request-x-eastwest-role')).toBe('viewer');
+  });
+
+  test.each([
+    [{ 'sec-fetch-site': 'cross-site' }, 403],
+    [{ origin: 'https://evil.example' }, 403],
+    [{ origin: 'null' }, 403],
+    [{ origin: 'http://eastwest.example:3000', 'sec-fetch-site': 'same-origin' }, 200],
+    [{}, 200],
+  ])('CSRF: a POST with %o gets %i', async (headers, status) => {
+    const { proxy } = makeProxy();
+    expect((await proxy(request(importRoute, 'editor', headers))).status).toBe(status);
+  });
+
+  test('refuses a body over the request limit with 413 before reading it, and audits the refusal', async () => {
+    const { proxy, audits } = makeProxy();
+    const res = await proxy(request(importRoute, 'editor', { 'content-length': String(DEFAULT_UPLOAD_LIMITS.maxRequestBytes + 1) }));
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/EASTWEST_MAX_REQUEST_BYTES/);
+    expect(audits).toEqual([{ actor: 'eddie', userId: 'u-editor', method: 'POST', path: '/api/snapshots/s1/imports', status: 413 }]);
+  });
+
+  test('audits forwarded state changes with the user, and not reads', async () => {
+    const { proxy, audits } = makeProxy();
+    await proxy(request(graphRoute, 'viewer'));
+    await proxy(request(importRoute, 'editor'));
+    expect(audits).toEqual([{ actor: 'eddie', userId: 'u-editor', method: 'POST', path: '/api/snapshots/s1/imports', status: null }]);
+  });
+
+  test('rate-limits uploads per user with 429 and Retry-After', async () => {
+    const proxy = createProxy({
+      env: { EASTWEST_AUTH: '1' },
+      limits: DEFAULT_UPLOAD_LIMITS,
+      uploadLimiter: createRateLimiter({ limit: 2, windowMs: 60_000 }),
+      lookupSession: async (hash) => tokens[hash] ?? null,
+      audit: async () => undefined,
+    });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await proxy(request(importRoute, 'editor'))).status);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+
+  test('sets security headers and a nonce CSP on pages', async () => {
+    const { proxy } = makeProxy();
+    const res = await proxy(request({ method: 'GET', route: '/', url: '/' }, 'viewer'));
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-middleware-request-x-nonce')).toBe(/'nonce-([^']+)'/.exec(csp)?.[1]);
+  });
+
+  describe('with sign-in off (local single-user default)', () => {
+    const local = { HOST: '127.0.0.1' };
+    test('lets a local request through as the local admin', async () => {
+      const { proxy } = makeProxy(local);
+      const res = await proxy(request({ method: 'DELETE', route: '/api/snapshots/[id]', url: '/api/snapshots/s1' }, null, { host: '127.0.0.1:3000' }));
+      expect(allowed(res)).toBe(true);
+      expect(res.headers.get('x-middleware-request-x-eastwest-user')).toBe('local');
+    });
+    test('refuses a request addressed to another name (DNS rebinding)', async () => {
+      const { proxy } = makeProxy(local);
+      expect((await proxy(request(graphRoute, null, { host: 'rebind.evil.example' }))).status).toBe(403);
+    });
+  });
+});

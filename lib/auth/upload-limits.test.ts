@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { checkRequestSize, parseByteSize, uploadLimitsFromEnv } from './index';
+
+describe('upload limits', () => {
+  test.each([
+    ['1048576', 1048576],
+    ['512kb', 512 * 1024],
+    ['100MB', 100 * 1024 ** 2],
+    ['1g', 1024 ** 3],
+    ['1.5m', 1.5 * 1024 ** 2],
+    ['', null],
+    ['-5', null],
+    ['lots', null],
+    ['0', null],
+  ])('parseByteSize(%j) = %s', (text, expected) => {
+    expect(parseByteSize(text)).toBe(expected);
+  });
+
+  test('reads both limits from the environment', () => {
+    expect(uploadLimitsFromEnv({ EASTWEST_MAX_REQUEST_BYTES: '10mb', EASTWEST_MAX_FILE_BYTES: '1mb' })).toEqual({ maxRequestBytes: 10 * 1024 ** 2, maxFileBytes: 1024 ** 2 });
+  });
+
+  const limits = { maxRequestBytes: 1000, maxFileBytes: 500 };
+  test.each([
+    ['GET', {}, null],
+    ['POST', { 'content-length': '1000' }, null],
+    ['POST', { 'content-length': '1001' }, 413],
+    ['POST', { 'transfer-encoding': 'chunked' }, 411],
+    ['POST', { 'content-length': 'abc' }, 411],
+    ['POST', {}, null],
+  ] as [string, Record<string, string>, number | null][])('%s %o → %s', (method, headers, status) => {
+    expect(checkRequestSize(method, new Headers(headers), limits)?.status ?? null).toBe(status);
+  });
+});

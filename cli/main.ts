@@ -6,6 +6,9 @@ import { registerDraft } from './commands/draft';
 import { registerCheck } from './commands/check';
 import { registerBlastRadius, registerExposure } from './commands/blast-radius';
 import { registerImport } from './commands/import';
+import { registerDiff } from './commands/diff';
+import { registerReport } from './commands/report';
+import { registerAlerts } from './commands/alerts';
 import { registerUser } from './commands/user';
 
 /** One line per subcommand: each module adds itself to the program. */
@@ -17,6 +20,9 @@ const commands: ((program: Command) => void)[] = [
   registerBlastRadius,
   registerExposure,
   registerImport,
+  registerDiff,
+  registerReport,
+  registerAlerts,
   registerUser,
 ];
 

@@ -28,24 +28,32 @@ function run(name: string, runner: keyof typeof summaryPatterns, args: string[],
   return new Promise((resolve) => {
     const child = spawn('npx', args, { env, stdio: ['inherit', 'pipe', 'pipe'] });
     const summary: string[] = [];
-    let partial = '';
-    const scan = (chunk: Buffer) => {
-      const lines = (partial + chunk.toString('utf8')).split('\n');
-      partial = lines.pop() ?? '';
+    // When a runner fails before its summary (e.g. the web server did not start), its last error line says why.
+    let lastError: string | undefined;
+    const partial = { stdout: '', stderr: '' };
+    const scan = (stream: keyof typeof partial, chunk: Buffer) => {
+      const lines = (partial[stream] + chunk.toString('utf8')).split('\n');
+      partial[stream] = lines.pop() ?? '';
       for (const line of lines) {
-        const plain = line.replace(ansi, '').trimEnd();
-        if (summaryPatterns[runner].test(plain)) summary.push(plain.trim().replace(/\s{2,}/g, ' '));
+        const plain = line.replace(ansi, '').trim();
+        if (summaryPatterns[runner].test(plain)) summary.push(plain.replace(/\s{2,}/g, ' '));
+        else if (/^Error\b/.test(plain)) lastError = plain;
       }
     };
     child.stdout.on('data', (chunk: Buffer) => {
       process.stdout.write(chunk);
-      scan(chunk);
+      scan('stdout', chunk);
     });
-    child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+    child.stderr.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      scan('stderr', chunk);
+    });
     child.on('error', (error) => resolve({ name, ok: false, summary: [`could not start: ${error.message}`] }));
     child.on('close', (code, signal) => {
-      scan(Buffer.from('\n'));
-      resolve({ name, ok: code === 0, summary: summary.length ? summary : [signal ? `killed by ${signal}` : `exit code ${code}`] });
+      scan('stdout', Buffer.from('\n'));
+      scan('stderr', Buffer.from('\n'));
+      const fallback = `${signal ? `killed by ${signal}` : `exit code ${code}`}${lastError ? `: ${lastError}` : ''}`;
+      resolve({ name, ok: code === 0, summary: summary.length ? summary : [fallback] });
     });
   });
 }

@@ -25,8 +25,8 @@ export function GraphExplorer({ snapshotId, snapshotName }: { snapshotId: string
   const blast = useBlastRadiusQuery(snapshotId, toBlastApiQuery(view));
 
   const visible = useMemo(() => (graph.data ? toVisibleGraph(graph.data, view) : null), [graph.data, view]);
-  const overlay: BlastOverlay | undefined = view.mode === 'blast' && blast.data && view.start.length ? { start: blast.data.start, reached: blast.data.reached, ...(view.target ? { target: view.target } : {}) } : undefined;
-  const elements = useMemo(() => (visible ? toElements(visible, overlay) : []), [visible, overlay?.start, overlay?.reached, overlay?.target]); // eslint-disable-line react-hooks/exhaustive-deps
+  const overlay: BlastOverlay | undefined = view.mode === 'blast' && blast.data && view.start.length ? { direction: blast.data.direction, start: blast.data.start, reached: blast.data.reached, ...(view.target ? { target: view.target } : {}) } : undefined;
+  const elements = useMemo(() => (visible ? toElements(visible, overlay) : []), [visible, overlay?.direction, overlay?.start, overlay?.reached, overlay?.target]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const namespaces = useMemo(() => {
     const set = new Set<string>();

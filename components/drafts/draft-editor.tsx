@@ -72,7 +72,7 @@ export function DraftEditor({ snapshotId, detail, highlight, onDelete, deleting 
         ) : null}
       </Card>
 
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid items-start gap-6 xl:grid-cols-2">
         <Card>
           <CardHeader title="Generated YAML" description="Deterministic: the same snapshot and decisions give byte-identical output." />
           <div className="px-5 py-4">

@@ -38,7 +38,7 @@ export function EdgeDecisions({ generated, decisions, busy, highlight, onChange 
         <h3 id="granted-heading" className="text-sm font-semibold text-slate-900">
           Granted <span className="font-normal text-slate-500">({generated.grants.length})</span>
         </h3>
-        <ul className="mt-2 divide-y divide-slate-100 rounded-md border border-slate-200" data-testid="granted-edges">
+        <ul className="mt-2 max-h-[28rem] divide-y divide-slate-100 overflow-auto rounded-md border border-slate-200" data-testid="granted-edges">
           {generated.grants.map((g) => {
             const id = toEdgeId(g);
             return (

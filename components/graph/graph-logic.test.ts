@@ -37,7 +37,7 @@ describe('toElements', () => {
       { workload: 'shop/payment', hops: 1, path: [{ from: 'shop/frontend', to: 'shop/payment', port: 50051, protocol: 'TCP' as const }], crownJewel: false },
       { workload: 'shop/db', hops: 2, crownJewel: true, path: [{ from: 'shop/frontend', to: 'shop/payment', port: 50051, protocol: 'TCP' as const }, { from: 'shop/payment', to: 'shop/db', port: 5432, protocol: 'TCP' as const }] },
     ];
-    const els = toElements(graph, { start: ['shop/frontend'], reached, target: 'shop/db' });
+    const els = toElements(graph, { direction: 'blast', start: ['shop/frontend'], reached, target: 'shop/db' });
     const classes = (id: string) => els.find((e) => e.data.id === id)?.classes.split(' ') ?? [];
     expect(classes('shop/frontend')).toContain('hop-0');
     expect(classes('shop/payment')).toContain('hop-1');
@@ -45,6 +45,8 @@ describe('toElements', () => {
     expect(classes('world')).toContain('dimmed');
     expect(classes(frontendToPayment.id)).toContain('on-path');
     expect(els.filter((e) => e.data.kind === 'path')).toHaveLength(2);
+    expect(els.find((e) => e.data.id === 'shop/db')?.data.blastLabel).toBe('★ db\nhop 2');
+    expect(els.find((e) => e.data.id === 'shop/frontend')?.data.blastLabel).toBe('frontend\ncompromised');
   });
 });
 
@@ -66,5 +68,15 @@ describe('table rows and CSV', () => {
     expect(lines).toHaveLength(rows.length + 1);
     expect(lines[1]).toBe('shop/frontend,shop/db,5432,TCP,unauthorized,denied,3,2026-03-12T09:41:00.000Z,2026-03-12T09:42:00.000Z,forwarded:3,NetworkPolicy/shop/db#ingress[0],"unauthorized, ""quoted"", with comma"');
     expect(lines.at(-1)).toMatch(/^shop\/payment,shop\/db,5432,TCP,unused,,0,,,/);
+  });
+});
+
+describe('toElements with collapsed namespaces', () => {
+  test('a collapsed namespace shows the nearest hop of the workloads it hides', () => {
+    const graph = { nodes: [], edges: [], summaryEdges: [], collapsed: [{ id: 'ns:shop', namespace: 'shop', workloads: 3, unprotected: { ingress: 1, egress: 0 } }, { id: 'ns:other', namespace: 'other', workloads: 1, unprotected: { ingress: 0, egress: 0 } }] };
+    const reached = [{ workload: 'shop/db', hops: 2, path: [], crownJewel: false }];
+    const els = toElements(graph, { direction: 'blast', start: ['edge/gateway'], reached });
+    expect(els.find((e) => e.data.id === 'ns:shop')?.classes).toBe('hop-2');
+    expect(els.find((e) => e.data.id === 'ns:other')?.classes).toBe('dimmed');
   });
 });

@@ -116,7 +116,8 @@ export const graphStyle: StylesheetJson = [
 
   // Blast radius: hop rings (fill by hop, and the hop in the label), unreached dimmed, the path drawn on top.
   { selector: 'node.hop-0, node.hop-1, node.hop-2, node.hop-3', style: { label: 'data(blastLabel)', 'border-color': '#0f172a', 'border-width': 3, 'border-style': 'solid', 'font-weight': 'bold' } },
-  { selector: 'node.hop-0', style: { 'background-color': '#D55E00', shape: 'star', width: 38, height: 38 } },
+  { selector: 'node.hop-0[kind != "collapsed"]', style: { 'background-color': '#D55E00', shape: 'star', width: 38, height: 38 } },
+  { selector: 'node.hop-0[kind = "collapsed"]', style: { 'background-color': '#D55E00' } },
   { selector: 'node.hop-1', style: { 'background-color': '#E69F00' } },
   { selector: 'node.hop-2', style: { 'background-color': '#F0E442' } },
   { selector: 'node.hop-3', style: { 'background-color': '#fdf7c3' } },

@@ -35,6 +35,8 @@ export const namespaceBoxId = (ns: string): string => `nsbox:${ns}`;
 
 /** The blast-radius overlay: which workloads are reached at which hop, and the path to the chosen target. */
 export interface BlastOverlay {
+  /** `blast`: start = compromised workloads; `exposure`: start = the targets, hops count towards them. */
+  direction: 'blast' | 'exposure';
   start: string[];
   reached: ReachedWorkload[];
   target?: string;
@@ -98,7 +100,7 @@ export function toElements(graph: VisibleGraph, overlay?: BlastOverlay): Element
         kind: n.kind,
         ...(n.namespace ? { parent: namespaceBoxId(n.namespace) } : {}),
         unprotected: unprotectedOf(n),
-        blastLabel: hop === undefined ? n.name : hop === 0 ? `${n.name}\n${overlay?.start.includes(n.id) ? 'compromised' : ''}` : `${n.name}\nhop ${hop}`,
+        blastLabel: hop === undefined ? n.name : `${crown.has(n.id) ? '★ ' : ''}${n.name}\n${hop === 0 ? (overlay?.direction === 'exposure' ? 'target' : 'compromised') : `hop ${hop}`}`,
       },
       classes: nodeClasses(n.id, []),
     });
@@ -106,7 +108,15 @@ export function toElements(graph: VisibleGraph, overlay?: BlastOverlay): Element
   for (const c of graph.collapsed) {
     drawn.add(c.id);
     const label = `${c.namespace}\n${c.workloads} workload${c.workloads === 1 ? '' : 's'}`;
-    out.push({ group: 'nodes', data: { ...base, id: c.id, label, kind: 'collapsed', blastLabel: label, unprotected: c.unprotected.ingress || c.unprotected.egress ? 'both' : 'none' }, classes: overlay ? 'dimmed' : '' });
+    // A collapsed namespace takes the nearest hop of the workloads it hides, so reach stays visible when folded.
+    let nearest: number | undefined;
+    for (const [id, hop] of hopOf) if (id.startsWith(`${c.namespace}/`) && (nearest === undefined || hop < nearest)) nearest = hop;
+    const blastLabel = nearest === undefined ? label : `${label}\nnearest hop ${nearest}`;
+    out.push({
+      group: 'nodes',
+      data: { ...base, id: c.id, label, kind: 'collapsed', blastLabel, unprotected: c.unprotected.ingress || c.unprotected.egress ? 'both' : 'none' },
+      classes: !overlay ? '' : nearest === undefined ? 'dimmed' : `hop-${Math.min(nearest, 3)}`,
+    });
   }
   for (const e of graph.edges) {
     if (!drawn.has(e.source) || !drawn.has(e.destination)) continue;

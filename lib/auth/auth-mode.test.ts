@@ -13,7 +13,7 @@ describe('isAuthRequired', () => {
     [{ HOST: '127.0.0.1', HOSTNAME: '0.0.0.0' }, true, 'standalone server on every interface'],
     [{ __NEXT_PRIVATE_ORIGIN: 'http://10.1.2.3:3000' }, true, 'next start --hostname 10.1.2.3'],
     [{ EASTWEST_HOST: 'eastwest.internal' }, true, 'a name'],
-  ] as [NodeJS.ProcessEnv, boolean, string][])('%o → %s (%s)', (env, expected) => {
+  ] as [Record<string, string>, boolean, string][])('%o → %s (%s)', (env, expected) => {
     expect(isAuthRequired(env)).toBe(expected);
   });
 });

@@ -1,3 +1,4 @@
+import type { Env } from './env';
 /**
  * Whether sign-in is required (issue 10): when EASTWEST_AUTH is set, or when the server binds to
  * anything but loopback. The local single-user default (`npm start` binds 127.0.0.1) needs none.
@@ -26,7 +27,7 @@ function looksLikeAddress(value: string): boolean {
   return /^[\d.]+$/.test(value) || value.includes(':') || value === 'localhost';
 }
 
-export function bindHosts(env: NodeJS.ProcessEnv): string[] {
+export function bindHosts(env: Env): string[] {
   const hosts: string[] = [];
   for (const key of ['EASTWEST_HOST', 'HOST'] as const) if (env[key]) hosts.push(env[key]);
   if (env.HOSTNAME && looksLikeAddress(env.HOSTNAME)) hosts.push(env.HOSTNAME);
@@ -41,7 +42,7 @@ export function bindHosts(env: NodeJS.ProcessEnv): string[] {
   return hosts;
 }
 
-export function isAuthRequired(env: NodeJS.ProcessEnv = process.env): boolean {
+export function isAuthRequired(env: Env = process.env): boolean {
   if (env.EASTWEST_AUTH && env.EASTWEST_AUTH.trim() !== '') return true;
   return bindHosts(env).some((h) => !isLoopbackHost(h));
 }

@@ -10,3 +10,4 @@ export { newSessionToken, hashSessionToken, sessionCookieName, sessionCookieOpti
 export { createProxy, IDENTITY_HEADERS, type ProxyDeps, type SessionUser, type RequestAudit } from './proxy-handler';
 export { currentUser } from './current-user';
 export { csvCell, toAuditCsv } from './audit-export';
+export { safeNextPath } from './safe-redirect';

@@ -1,3 +1,4 @@
+import type { Env } from './env';
 import { NextResponse, type NextRequest } from 'next/server';
 import { hostOf, isAuthRequired, isLoopbackHost } from './auth-mode';
 import { checkCsrf } from './csrf';
@@ -26,7 +27,7 @@ export interface RequestAudit {
 }
 
 export interface ProxyDeps {
-  env: NodeJS.ProcessEnv;
+  env: Env;
   limits: UploadLimits;
   uploadLimiter: RateLimiter;
   lookupSession(tokenHash: string): Promise<SessionUser | null>;

@@ -1,3 +1,4 @@
+import type { Env } from './env';
 /**
  * Fixed-window counters in memory, per key (client address + purpose). One process serves
  * Eastwest, so memory is the right place; a restart forgets the counts, which errs towards the user.
@@ -39,13 +40,13 @@ export function createRateLimiter(options: { limit: number; windowMs: number; ma
   };
 }
 
-function intEnv(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
+function intEnv(env: Env, key: string, fallback: number): number {
   const n = Number(env[key]);
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
 }
 
 /** Sign-in: 10 attempts a minute per address (EASTWEST_SIGNIN_PER_MINUTE); uploads: 60 a minute (EASTWEST_UPLOADS_PER_MINUTE). */
-export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env) {
+export function rateLimitsFromEnv(env: Env = process.env) {
   return {
     signin: createRateLimiter({ limit: intEnv(env, 'EASTWEST_SIGNIN_PER_MINUTE', 10), windowMs: 60_000 }),
     upload: createRateLimiter({ limit: intEnv(env, 'EASTWEST_UPLOADS_PER_MINUTE', 60), windowMs: 60_000 }),

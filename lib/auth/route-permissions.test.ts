@@ -37,6 +37,8 @@ const EXPECTED: Record<string, Role | 'public'> = {
   'POST /api/auth/signin': 'public',
   'POST /api/auth/signout': 'public',
   'GET /api/auth/me': 'public',
+  'GET /api/auth/oidc/start': 'public',
+  'GET /api/auth/oidc/callback': 'public',
   'GET /api/admin/users': 'admin',
   'POST /api/admin/users': 'admin',
   'PATCH /api/admin/users/[id]': 'admin',
@@ -65,7 +67,7 @@ const users: Record<Role, SessionUser> = {
 };
 const tokens = Object.fromEntries(Object.keys(users).map((r) => [hashSessionToken(`token-${r}`), users[r as Role]]));
 
-function makeProxy(env: NodeJS.ProcessEnv = { EASTWEST_AUTH: '1' }) {
+function makeProxy(env: Record<string, string> = { EASTWEST_AUTH: '1' }) {
   const audits: RequestAudit[] = [];
   const proxy = createProxy({
     env,
@@ -78,7 +80,7 @@ function makeProxy(env: NodeJS.ProcessEnv = { EASTWEST_AUTH: '1' }) {
 }
 
 function request(r: RouteCase, as: Role | null, headers: Record<string, string> = {}): NextRequest {
-  const body = r.method !== 'GET' && r.method !== 'HEAD' ? { 'content-length': '2' } : {};
+  const body: Record<string, string> = r.method !== 'GET' && r.method !== 'HEAD' ? { 'content-length': '2' } : {};
   const h = new Headers({ host: 'eastwest.example:3000', ...body, ...headers });
   if (as) h.set('cookie', `eastwest_session=token-${as}`);
   return new NextRequest(`http://eastwest.example:3000${r.url}`, { method: r.method, headers: h });

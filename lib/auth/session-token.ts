@@ -1,3 +1,4 @@
+import type { Env } from './env';
 import { createHash, randomBytes } from 'node:crypto';
 
 /** 256 random bits; only its sha256 is stored (Session.tokenHash), so a database leak yields no live sessions. */
@@ -30,7 +31,7 @@ export function sessionCookieOptions(ctx: CookieContext, maxAgeMs = SESSION_TTL_
   return { httpOnly: true, sameSite: 'lax' as const, secure: ctx.secure, path: '/', maxAge: Math.floor(maxAgeMs / 1000) };
 }
 
-export function isSecureRequest(headers: Headers, env: NodeJS.ProcessEnv = process.env): boolean {
+export function isSecureRequest(headers: Headers, env: Env = process.env): boolean {
   const flag = env.EASTWEST_SECURE_COOKIES;
   if (flag && !['0', 'false', 'off'].includes(flag.toLowerCase())) return true;
   return headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https';

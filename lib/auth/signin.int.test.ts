@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createUser, getSessionUser, listAuditLog, updateUser } from '@/lib/db';
 import { setupTestDatabase } from '@/lib/db/test-support/setup-test-database';
+import { signInWithOidc } from './oidc-signin';
 import { hashPassword, verifyPassword } from './password';
 import { hashSessionToken } from './session-token';
 import { signInWithPassword, signOut } from './signin';
@@ -59,5 +60,14 @@ describe('password sign-in against PostgreSQL', () => {
     const result = await signInWithPassword(alice.username, alice.password);
     if (result.kind !== 'ok') throw new Error('sign-in failed');
     expect(await getSessionUser(hashSessionToken(result.token), new Date(result.expiresAt.getTime() + 1))).toBeNull();
+  });
+
+  test('an OIDC identity becomes a user with the default role on first sign-in, the same user afterwards', async () => {
+    const identity = { issuer: 'https://id.example', subject: 'sub-1', username: 'grace', email: 'grace@example.com' };
+    const first = await signInWithOidc(identity, 'viewer');
+    const second = await signInWithOidc({ ...identity, username: 'grace-renamed' }, 'viewer');
+    if ('refused' in first || 'refused' in second) throw new Error('refused');
+    expect(await getSessionUser(hashSessionToken(first.token))).toMatchObject({ username: 'grace', role: 'viewer' });
+    expect((await getSessionUser(hashSessionToken(second.token)))?.id).toBe((await getSessionUser(hashSessionToken(first.token)))?.id);
   });
 });

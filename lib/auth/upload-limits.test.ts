@@ -16,11 +16,12 @@ describe('upload limits', () => {
     expect(parseByteSize(text)).toBe(expected);
   });
 
-  test('reads both limits from the environment', () => {
-    expect(uploadLimitsFromEnv({ EASTWEST_MAX_REQUEST_BYTES: '10mb', EASTWEST_MAX_FILE_BYTES: '1mb' })).toEqual({ maxRequestBytes: 10 * 1024 ** 2, maxFileBytes: 1024 ** 2 });
+  test('reads the limit from the environment, with a default', () => {
+    expect(uploadLimitsFromEnv({ EASTWEST_MAX_REQUEST_BYTES: '10mb' })).toEqual({ maxRequestBytes: 10 * 1024 ** 2 });
+    expect(uploadLimitsFromEnv({ EASTWEST_MAX_REQUEST_BYTES: 'nonsense' })).toEqual({ maxRequestBytes: 256 * 1024 ** 2 });
   });
 
-  const limits = { maxRequestBytes: 1000, maxFileBytes: 500 };
+  const limits = { maxRequestBytes: 1000 };
   test.each([
     ['GET', {}, null],
     ['POST', { 'content-length': '1000' }, null],

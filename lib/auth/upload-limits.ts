@@ -1,14 +1,15 @@
+import type { Env } from './env';
 /**
- * Upload limits (issue 10), configurable by environment. The proxy refuses a request whose
- * Content-Length exceeds the per-request limit before the body is read; import handlers apply the
- * per-file limit to each part (lib/db/import's DEFAULT_MAX_MANIFEST_BYTES today).
+ * Upload limit per request (issue 10), EASTWEST_MAX_REQUEST_BYTES. The proxy refuses a request
+ * whose Content-Length exceeds it with a 413 before any route sees it. The per-file limit for
+ * manifests is lib/db/import's EASTWEST_MAX_MANIFEST_BYTES (64 MiB, checked after decompression);
+ * next.config.mjs sizes Next's proxy body buffer from the same variable.
  */
 export interface UploadLimits {
   maxRequestBytes: number;
-  maxFileBytes: number;
 }
 
-export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { maxRequestBytes: 256 * 1024 * 1024, maxFileBytes: 64 * 1024 * 1024 };
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { maxRequestBytes: 256 * 1024 * 1024 };
 
 /** `1048576`, `512kb`, `100mb`, `1gb`; anything else is null. */
 export function parseByteSize(value: string | undefined): number | null {
@@ -21,10 +22,9 @@ export function parseByteSize(value: string | undefined): number | null {
   return n > 0 ? n : null;
 }
 
-export function uploadLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): UploadLimits {
+export function uploadLimitsFromEnv(env: Env = process.env): UploadLimits {
   return {
     maxRequestBytes: parseByteSize(env.EASTWEST_MAX_REQUEST_BYTES) ?? DEFAULT_UPLOAD_LIMITS.maxRequestBytes,
-    maxFileBytes: parseByteSize(env.EASTWEST_MAX_FILE_BYTES) ?? DEFAULT_UPLOAD_LIMITS.maxFileBytes,
   };
 }
 

@@ -101,12 +101,12 @@ export function compareSnapshots(baseline: AnalyzedSnapshot, current: AnalyzedSn
   for (const [k, a] of after) {
     const b = before.get(k);
     if (!b || (b.class === a.class && b.state === a.state)) continue;
-    const { class: _c, state: _s, ...rest } = toChange(a);
-    classChanges.push({ ...rest, before: { class: b.class, state: b.state }, after: { class: a.class, state: a.state } });
+    const change = toChange(a);
+    classChanges.push({ source: change.source, destination: change.destination, port: change.port, protocol: change.protocol, count: change.count, firstSeen: change.firstSeen, lastSeen: change.lastSeen, infra: change.infra, before: { class: b.class, state: b.state }, after: { class: a.class, state: a.state } });
   }
   classChanges.sort(byEdge);
-  const becameUnauthorized = classChanges.filter((c) => c.after.class === 'unauthorized' && c.before.class !== 'unauthorized').map((c) => ({ ...c, class: c.after.class, state: c.after.state }));
-  const newUnauthorized = [...newEdges.filter((e) => e.class === 'unauthorized'), ...becameUnauthorized.map(({ before: _b, after: _a, ...e }) => e)].sort(byEdge);
+  const becameUnauthorized = [...after.entries()].filter(([k, e]) => e.class === 'unauthorized' && before.has(k) && before.get(k)!.class !== 'unauthorized').map(([, e]) => toChange(e));
+  const newUnauthorized = [...newEdges.filter((e) => e.class === 'unauthorized'), ...becameUnauthorized].sort(byEdge);
 
   // Ask about the observed ports too: a destination may serve ports it does not declare (README §1: named ports).
   const extraPorts = [...before.values(), ...after.values()].map((e) => ({ destination: e.destination, port: e.port, protocol: e.protocol }));

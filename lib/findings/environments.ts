@@ -1,4 +1,4 @@
-import type { ClassifiedGraph, EdgeClass, EdgeState } from '../graph';
+import type { ClassifiedGraph, EdgeClass, EdgeState, GraphNode } from '../graph';
 import type { EndpointName } from '../model/identity';
 import type { Inventory, Protocol } from '../model/kubernetes';
 import { formatRuleRef } from '../model/verdict';
@@ -76,12 +76,16 @@ export type LeakSeverity = 'critical' | 'high' | 'medium';
 
 export type LeakEvidence =
   | { kind: 'observed'; count: number; firstSeen: string; lastSeen: string; verdicts: Record<string, number>; observedBy: string[] }
-  | { kind: 'policy'; rules: string[] };
+  | { kind: 'policy'; rules: string[] }
+  /** Neither end is isolated by any enforcing layer: everything is allowed by default (no rule to name). */
+  | { kind: 'default-allow'; sources: EndpointName[] };
 
 export interface EnvironmentLeak {
+  /** A workload, or `<namespace>/*` for default-allow findings (every listed source of that namespace). */
   source: EndpointName;
   destination: EndpointName;
-  port: number;
+  /** `null` = any port (default allow). */
+  port: number | null;
   protocol: Protocol;
   sourceEnvironment: string;
   destinationEnvironment: string;
@@ -137,7 +141,67 @@ export function findEnvironmentLeaks(graph: ClassifiedGraph, environments: reado
       rules: e.rules.map(formatRuleRef),
     });
   }
+  leaks.push(...defaultAllowLeaks(graph, envOf));
   return leaks.sort(
-    (a, b) => Number(a.blocked) - Number(b.blocked) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.source.localeCompare(b.source) || a.destination.localeCompare(b.destination) || a.port - b.port,
+    (a, b) =>
+      Number(a.blocked) - Number(b.blocked) ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      Number(a.evidence.kind === 'default-allow') - Number(b.evidence.kind === 'default-allow') ||
+      a.source.localeCompare(b.source) ||
+      a.destination.localeCompare(b.destination) ||
+      (a.port ?? 0) - (b.port ?? 0),
   );
+}
+
+/**
+ * Connections nobody wrote a rule for: a destination whose ingress no layer isolates, and sources in another
+ * environment whose egress no layer isolates, may talk on any port by default (Kubernetes NetworkPolicy: pods
+ * are non-isolated unless a policy selects them). One finding per (source namespace, destination).
+ */
+/** Workloads and bare pods; infrastructure (DNS, mesh control plane) is shared across environments by design. */
+const isWorkloadNode = (n: GraphNode) => n.kind === 'workload' || n.kind === 'pod';
+
+function defaultAllowLeaks(graph: ClassifiedGraph, envOf: ReadonlyMap<string, string>): EnvironmentLeak[] {
+  const openSources = new Map<string, EndpointName[]>();
+  for (const n of graph.nodes) {
+    if (!isWorkloadNode(n) || !n.namespace || !n.unprotected.egress) continue;
+    openSources.set(n.namespace, [...(openSources.get(n.namespace) ?? []), n.id]);
+  }
+  const leaks: EnvironmentLeak[] = [];
+  for (const d of graph.nodes) {
+    if (!isWorkloadNode(d) || !d.namespace || !d.unprotected.ingress) continue;
+    const to = envOf.get(d.namespace);
+    if (!to) continue;
+    for (const [namespace, sources] of openSources) {
+      const from = envOf.get(namespace);
+      if (!from || from === to) continue;
+      leaks.push({
+        source: `${namespace}/*`,
+        destination: d.id,
+        port: null,
+        protocol: 'TCP',
+        sourceEnvironment: from,
+        destinationEnvironment: to,
+        severity: severityOf(from, to),
+        class: 'unauthorized',
+        state: 'unprotected',
+        blocked: false,
+        evidence: { kind: 'default-allow', sources: [...sources].sort() },
+        rules: [],
+      });
+    }
+  }
+  return leaks;
+}
+
+/** One line of evidence for tables and the report. */
+export function leakEvidenceText(l: EnvironmentLeak): string {
+  switch (l.evidence.kind) {
+    case 'observed':
+      return `observed ${l.evidence.count}× until ${l.evidence.lastSeen} (${Object.keys(l.evidence.verdicts).join(', ')})`;
+    case 'policy':
+      return `allowed by ${l.evidence.rules.join(', ') || 'a rule'}`;
+    case 'default-allow':
+      return `allowed by default (neither end isolated): ${l.evidence.sources.join(', ')}`;
+  }
 }

@@ -7,6 +7,7 @@ export { classifyServiceSensitivity, PATH_CATEGORIES, type ServiceSensitivity, t
 export {
   resolveEnvironments,
   findEnvironmentLeaks,
+  leakEvidenceText,
   normalizeEnvironment,
   isProduction,
   DEFAULT_ENVIRONMENT_LABELS,

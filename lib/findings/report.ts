@@ -2,6 +2,7 @@ import type { ClassifiedEdge } from '../graph';
 import type { Comparison } from './compare';
 import type { Findings } from './findings';
 import { renderGraphSvg } from './graph-svg';
+import { leakEvidenceText } from './environments';
 import { escapeHtml as h } from './html';
 
 export interface ReportInput {
@@ -100,9 +101,9 @@ export function renderReportHtml(input: ReportInput): string {
           `<span class="${l.severity}">${h(l.severity)}</span>${l.blocked ? ' (blocked)' : ''}`,
           h(l.source),
           h(l.destination),
-          h(`${l.port}/${l.protocol}`),
+          h(l.port === null ? 'any' : `${l.port}/${l.protocol}`),
           h(`${l.sourceEnvironment} → ${l.destinationEnvironment}`),
-          h(l.evidence.kind === 'observed' ? `observed ${l.evidence.count}× until ${l.evidence.lastSeen} (${Object.keys(l.evidence.verdicts).join(', ')})` : `allowed by ${l.evidence.rules.join(', ')}`),
+          h(leakEvidenceText(l)),
         ]),
         f.environments.length ? 'No edge crosses environments.' : 'No environment is known for any namespace (label namespaces with `environment`, or set the snapshot environment).',
       ),

@@ -1,0 +1,97 @@
+import { Badge } from '@/components/ui/badge';
+import { Card, CardHeader } from '@/components/ui/card';
+import { leakEvidenceText, type Findings } from '@/lib/findings';
+import { DataTable, mono, pct } from './data-table';
+
+const SEVERITY_TONE = { critical: 'danger', high: 'warning', medium: 'neutral' } as const;
+
+/** The findings page body: environment leaks first (they need action), then the API inventory and sensitivity. */
+export function FindingsView({ findings }: { findings: Findings }) {
+  const { environmentLeaks, apiInventory, environments, sensitivity, riskiest } = findings;
+  return (
+    <div className="space-y-6">
+      <Card>
+        <CardHeader
+          title={`Environment leaks (${environmentLeaks.length})`}
+          description={`Observed or policy-allowed edges between environments. Environments: ${environments.map((e) => `${e.namespace}=${e.environment}`).join(', ') || 'none known'}.`}
+        />
+        <DataTable
+          label="Environment leaks"
+          headers={['Severity', 'Source', 'Destination', 'Port', 'Environments', 'Evidence']}
+          empty="No edge crosses environments."
+          rows={environmentLeaks.map((l) => [
+            <span key="s" className="inline-flex gap-1">
+              <Badge tone={SEVERITY_TONE[l.severity]}>{l.severity}</Badge>
+              {l.blocked ? <Badge>blocked</Badge> : null}
+            </span>,
+            mono(l.source),
+            mono(l.destination),
+            l.port === null ? 'any' : `${l.port}/${l.protocol}`,
+            `${l.sourceEnvironment} → ${l.destinationEnvironment}`,
+            leakEvidenceText(l),
+          ])}
+        />
+      </Card>
+
+      <Card>
+        <CardHeader title={`API inventory (${apiInventory.length} services)`} description="Per service: operations, callers, how calls ended (403/401/5xx shares), and the rules that govern them." />
+        <DataTable
+          label="API inventory"
+          headers={['Service', 'Operations', 'Callers (count, last seen)', '403', '401', '5xx', 'Rules']}
+          empty="No observed service traffic."
+          rows={apiInventory.map((a) => [
+            <span key="svc" className="space-y-1">
+              {mono(a.service)}
+              {a.sensitivity ? (
+                <span className="block">
+                  <Badge tone={a.sensitivity.level === 'crown-jewel' ? 'danger' : 'warning'}>{[a.sensitivity.level, ...a.sensitivity.categories].join(' · ')}</Badge>
+                </span>
+              ) : null}
+            </span>,
+            <ul key="ops">
+              {a.operations.map((o) => (
+                <li key={`${o.port}${o.operation}`} className="font-mono text-xs">
+                  {o.operation}
+                  {o.appProtocol ? ` (${o.appProtocol})` : ''} · {o.count}
+                </li>
+              ))}
+            </ul>,
+            <ul key="callers">
+              {a.callers.map((c) => (
+                <li key={c.source} className="font-mono text-xs">
+                  {c.source} · {c.count} · {c.lastSeen}
+                </li>
+              ))}
+            </ul>,
+            pct(a.status.shares.forbidden),
+            pct(a.status.shares.unauthenticated),
+            pct(a.status.shares['server-error']),
+            <ul key="rules">
+              {a.rules.map((r) => (
+                <li key={r} className="font-mono text-xs">
+                  {r}
+                </li>
+              ))}
+            </ul>,
+          ])}
+        />
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader title="Sensitive services" description="From crown-jewel tags, label rules, data-store ports and names, and observed paths (/admin, /internal, payment, user data)." />
+          <DataTable
+            label="Sensitive services"
+            headers={['Workload', 'Level', 'Why']}
+            empty="No sensitive service found."
+            rows={sensitivity.map((s) => [mono(s.workload), s.level, s.reasons.map((r) => ('category' in r ? `${r.kind}: ${r.category}` : r.kind === 'port' ? `port ${r.port} (${r.product})` : r.kind === 'label' ? `label ${r.rule}` : r.kind === 'name' ? `name ${r.match}` : 'tagged')).join('; ')])}
+          />
+        </Card>
+        <Card>
+          <CardHeader title="Riskiest workloads" description="Largest blast radius by policy." />
+          <DataTable label="Riskiest workloads" headers={['Workload', 'Reachable', 'Crown jewels reached']} empty="No workload." rows={riskiest.map((r) => [mono(r.workload), `${r.reachable} (${pct(r.share)})`, r.crownJewelsReached.join(', ')])} />
+        </Card>
+      </div>
+    </div>
+  );
+}

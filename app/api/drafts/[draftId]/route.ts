@@ -1,4 +1,4 @@
-import { generateFromRecord, loadGenerated, toDraftDetailJson } from '@/app/api/drafts/draft-engine';
+import { generateFromRecord, loadGenerated, toDraftDetailJson } from '@/lib/server/drafts';
 import { draftIdSchema, updateDraftSchema } from '@/lib/api/drafts';
 import { deleteDraft, getDraft, loadSnapshotContent, updateDraft } from '@/lib/db';
 import { handle, parseJsonBody, parseParams } from '@/lib/server';

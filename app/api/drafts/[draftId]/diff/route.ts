@@ -1,4 +1,4 @@
-import { computeDiff, loadGenerated } from '@/app/api/drafts/draft-engine';
+import { computeDiff, loadGenerated } from '@/lib/server/drafts';
 import { draftIdSchema, simulationModeSchema } from '@/lib/api/drafts';
 import { getDraft } from '@/lib/db';
 import { handle, parseParams } from '@/lib/server';

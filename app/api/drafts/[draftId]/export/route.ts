@@ -1,4 +1,4 @@
-import { exportFileName, loadGenerated } from '@/app/api/drafts/draft-engine';
+import { exportFileName, loadGenerated } from '@/lib/server/drafts';
 import { draftIdSchema, exportQuerySchema } from '@/lib/api/drafts';
 import { getDraft } from '@/lib/db';
 import { renderZip } from '@/lib/draft';

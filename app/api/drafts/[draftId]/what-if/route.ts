@@ -1,4 +1,4 @@
-import { computeWhatIf, loadGenerated } from '@/app/api/drafts/draft-engine';
+import { computeWhatIf, loadGenerated } from '@/lib/server/drafts';
 import { draftIdSchema, whatIfQuerySchema } from '@/lib/api/drafts';
 import { getDraft } from '@/lib/db';
 import { handle, parseParams } from '@/lib/server';

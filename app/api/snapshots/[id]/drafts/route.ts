@@ -1,4 +1,4 @@
-import { defaultDraftName, generateFromRecord, toDraftDetailJson, toDraftJson } from '@/app/api/drafts/draft-engine';
+import { defaultDraftName, generateFromRecord, toDraftDetailJson, toDraftJson } from '@/lib/server/drafts';
 import { createDraftSchema } from '@/lib/api/drafts';
 import { snapshotIdSchema } from '@/lib/api/snapshots';
 import { createDraft, listDrafts, loadSnapshotContent } from '@/lib/db';

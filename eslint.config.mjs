@@ -20,9 +20,11 @@ const engineBoundary = {
   },
 };
 
-export default [
+const config = [
   { ignores: ['node_modules/**', '.next/**', 'lib/db/generated/**', '.eastwest/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   ...nextVitals,
   ...nextTs,
   engineBoundary,
 ];
+
+export default config;

@@ -31,5 +31,6 @@ export function DataTable({ label, headers, rows, empty }: { label: string; head
   );
 }
 
-export const pct = (share: number) => `${Math.round(share * 100)}%`;
+/** A share as a percentage; small non-zero shares keep one decimal so 3 denials in 200 calls do not read as 0%. */
+export const pct = (share: number) => (share > 0 && share < 0.1 ? `${(share * 100).toFixed(1)}%` : `${Math.round(share * 100)}%`);
 export const mono = (text: string) => <span className="font-mono text-xs">{text}</span>;

@@ -34,10 +34,10 @@ export function FindingsView({ findings }: { findings: Findings }) {
       </Card>
 
       <Card>
-        <CardHeader title={`API inventory (${apiInventory.length} services)`} description="Per service: operations, callers, how calls ended (403/401/5xx shares), and the rules that govern them." />
+        <CardHeader title={`API inventory (${apiInventory.length} services)`} description="Per service: operations, callers, how calls ended (shares of 403, 401, 5xx and dropped attempts), and the rules that govern them." />
         <DataTable
           label="API inventory"
-          headers={['Service', 'Operations', 'Callers (count, last seen)', '403', '401', '5xx', 'Rules']}
+          headers={['Service', 'Operations', 'Callers (count, last seen)', '403', '401', '5xx', 'Dropped', 'Rules']}
           empty="No observed service traffic."
           rows={apiInventory.map((a) => [
             <span key="svc" className="space-y-1">
@@ -66,6 +66,7 @@ export function FindingsView({ findings }: { findings: Findings }) {
             pct(a.status.shares.forbidden),
             pct(a.status.shares.unauthenticated),
             pct(a.status.shares['server-error']),
+            pct(a.status.shares.dropped),
             <ul key="rules">
               {a.rules.map((r) => (
                 <li key={r} className="font-mono text-xs">

@@ -81,7 +81,9 @@ export function createProxy(deps: ProxyDeps) {
       if (isAudited(method, path)) {
         await safeAudit(deps, { actor: user?.username ?? 'anonymous', userId: user?.id ?? null, method, path, status });
       }
-      return withHeaders(jsonError(status, code, message, extra), csp);
+      // Pages get a plain-text answer a person can read; API clients get the usual JSON error.
+      const response = api ? jsonError(status, code, message, extra) : new NextResponse(`${status}: ${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...extra } });
+      return withHeaders(response, csp);
     };
 
     if (mutating) {

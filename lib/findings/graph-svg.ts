@@ -53,8 +53,23 @@ export function layoutLayers(nodeIds: readonly string[], edges: readonly { sourc
   for (const n of order.reverse()) for (const m of dag.get(n)!) layer.set(m, Math.max(layer.get(m)!, layer.get(n)! + 1));
   const rows = new Map<number, string[]>();
   for (const id of ids) rows.set(layer.get(id)!, [...(rows.get(layer.get(id)!) ?? []), id]);
+  // Fewer crossings: order each layer by the mean row of its callers (barycenter heuristic, one sweep).
+  const preds = new Map<string, string[]>(ids.map((id) => [id, []]));
+  for (const [n, list] of dag) for (const m of list) preds.get(m)!.push(n);
+  const row = new Map<string, number>();
   const nodes: LaidOutNode[] = [];
-  for (const [l, members] of rows) members.forEach((id, i) => nodes.push({ id, label: id, layer: l, x: MARGIN + l * LAYER_GAP, y: MARGIN + i * ROW_GAP }));
+  for (const l of [...rows.keys()].sort((a, b) => a - b)) {
+    const members = rows.get(l)!;
+    const centre = (id: string) => {
+      const ps = preds.get(id)!.filter((p) => row.has(p));
+      return ps.length ? ps.reduce((sum, p) => sum + row.get(p)!, 0) / ps.length : Number.POSITIVE_INFINITY;
+    };
+    members.sort((a, b) => centre(a) - centre(b) || a.localeCompare(b));
+    members.forEach((id, i) => {
+      row.set(id, i);
+      nodes.push({ id, label: id, layer: l, x: MARGIN + l * LAYER_GAP, y: MARGIN + i * ROW_GAP });
+    });
+  }
   return nodes.sort((a, b) => a.layer - b.layer || a.y - b.y);
 }
 
@@ -86,5 +101,5 @@ export function renderGraphSvg(graph: ClassifiedGraph): string {
   const legend = Object.entries(COLORS)
     .map(([k, c], i) => `<g><line x1="${MARGIN + i * 130}" y1="${height - 18}" x2="${MARGIN + i * 130 + 24}" y2="${height - 18}" stroke="${c}" stroke-width="2"/><text x="${MARGIN + i * 130 + 30}" y="${height - 14}" font-size="11" font-family="sans-serif">${k}</text></g>`)
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Classified east-west graph" data-testid="report-graph" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><defs>${markers}</defs>${lines.join('')}${boxes.join('')}${legend}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Classified east-west graph" data-testid="report-graph" width="${width}" height="${height}" style="max-width:100%;height:auto" viewBox="0 0 ${width} ${height}"><defs>${markers}</defs>${lines.join('')}${boxes.join('')}${legend}</svg>`;
 }

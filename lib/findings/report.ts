@@ -120,14 +120,15 @@ export function renderReportHtml(input: ReportInput): string {
       'api-inventory',
       'API inventory',
       table(
-        ['service', 'operations', 'callers', '403', '401', '5xx'],
+        ['service', 'operations', 'callers', '403', '401', '5xx', 'dropped'],
         f.apiInventory.map((a) => [
           h(a.service) + (a.sensitivity ? `<br><small>${h(a.sensitivity.level)}: ${h(a.sensitivity.categories.join(', '))}</small>` : ''),
           a.operations.map((o) => h(o.operation)).join('<br>'),
           a.callers.map((x) => h(`${x.source} (${x.count})`)).join('<br>'),
-          h(`${Math.round(a.status.shares.forbidden * 100)}%`),
+          h(`${(a.status.shares.forbidden * 100).toFixed(1)}%`),
           h(`${Math.round(a.status.shares.unauthenticated * 100)}%`),
           h(`${Math.round(a.status.shares['server-error'] * 100)}%`),
+          h(`${(a.status.shares.dropped * 100).toFixed(1)}%`),
         ]),
         'No observed service traffic.',
       ),

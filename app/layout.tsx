@@ -15,8 +15,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-screen">
         <Providers>
           <div className="flex min-h-screen">
-            <aside className="sticky top-0 h-screen w-56 shrink-0">
-              <Sidebar />
+            {/* The column is dark to the bottom of long pages; the navigation inside it stays in view. */}
+            <aside className="w-56 shrink-0 bg-ink-950">
+              <div className="sticky top-0 h-screen">
+                <Sidebar />
+              </div>
             </aside>
             <main className="min-w-0 flex-1">{children}</main>
           </div>

@@ -99,14 +99,14 @@ try {
   console.log(`first request (cold classification): HTTP ${warm.status}, ${(await warm.arrayBuffer()).byteLength} bytes`);
 
   const steady = await run({ url: `${base}${graphPath}`, connections: CONNECTIONS, duration: SECONDS, timeout: 30 });
-  report(`graph API, ${CONNECTIONS} clients, ${SECONDS} s`, steady);
+  report(`GET ${graphPath}, ${CONNECTIONS} clients, ${SECONDS} s`, steady);
 
   // The server keeps serving during a large import: load the graph while 50,000 edges are imported.
   const lines = Array.from({ length: 50_000 }, (_, i) => JSON.stringify({ source: `team-000/svc-${String(i % 50).padStart(3, '0')}`, destination: `team-001/svc-${String((i * 7) % 50).padStart(3, '0')}`, port: 8000 + (i % 1000), protocol: 'TCP', count: 1 }));
   const body = `${lines.join('\n')}\n`;
   const importing = fetch(`${base}/api/snapshots/${snapshot.id}/imports?fileName=load.jsonl`, { method: 'POST', body, headers: { 'content-type': 'application/x-ndjson' } }).then(async (r) => `HTTP ${r.status} (${(await r.text()).length} bytes)`);
   const during = await run({ url: `${base}${graphPath}`, connections: CONNECTIONS, duration: Math.max(10, Math.floor(SECONDS / 2)), timeout: 30 });
-  report(`graph API during a ${(body.length / 2 ** 20).toFixed(1)} MiB import`, during);
+  report(`GET ${graphPath} during a ${(body.length / 2 ** 20).toFixed(1)} MiB import`, during);
   console.log(`import: ${await importing}`);
   console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   if (steady.errors + steady.timeouts + steady.non2xx > 0) process.exitCode = 1;

@@ -43,6 +43,8 @@ test('the graph explorer: legend counts, unauthorized filter, edge explanation, 
   await expect(details.getByTestId('edge-verdict')).toHaveText(payment.explanation.verdict);
   for (const layer of payment.explanation.layers) await expect(details.getByTestId(`layer-${layer.layer}`)).toContainText(layer.outcome);
   await expect(details.getByTestId('edge-class')).toContainText(payment.state === 'denied' ? 'denied' : 'unprotected');
+  await expect(details.getByTestId('edge-draft-link')).toHaveAttribute('href', `/drafts?${new URLSearchParams({ snapshot, grant: payment.id }).toString()}`);
+
   // The deciding rule's YAML excerpt, cut from the policy's original text.
   const firstRule = payment.explanation.layers[0]!.rules[0]!;
   const ruleYaml = details.getByTestId('rule-yaml').first();

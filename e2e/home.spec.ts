@@ -13,6 +13,8 @@ test('the home page lists the demo snapshot with its counts', async ({ page }) =
     expect(count, `${key} of the demo snapshot`).toBeGreaterThan(0);
   }
 
+  // Cards that load their data in the browser (e.g. the riskiest workloads) finish before the picture.
+  await page.waitForLoadState('networkidle');
   // A stable path under test-results/ so people (and CI artefacts) can find it.
   await page.screenshot({ path: path.join(test.info().project.outputDir, 'screenshots', 'home.png'), fullPage: true });
 });

@@ -26,7 +26,7 @@ function parseLabels(values: string[]): Record<string, string> {
 
 async function runAlerts(o: AlertsOptions): Promise<number> {
   const labels = parseLabels(o.label);
-  const source = await loadSnapshotSource(toSnapshotSource('input', o.input, o.traffic), o.verbose === true);
+  const source = await loadSnapshotSource(toSnapshotSource('input', o.input, o.traffic, '--traffic'), o.verbose === true);
   if (source.failed) return EXIT_BAD_INPUT;
   const rule = buildAlertRules({ graph: analyzeSnapshot(source.input).graph, ...(o.name ? { name: o.name } : {}), ...(o.namespace ? { namespace: o.namespace } : {}), labels });
   const yaml = renderAlertRules(rule);

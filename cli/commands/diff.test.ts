@@ -54,6 +54,14 @@ describe('eastwest diff', { timeout: 60_000 }, () => {
     expect(r.stdout).toContain('FAIL: 1 new unauthorized edge(s)');
   });
 
+  test('time windows of the same files: the demo\'s later traffic is new against its first ten seconds', () => {
+    const r = eastwest('diff', '--baseline', CLUSTER, POLICIES, '--baseline-traffic', EDGES, '--baseline-to', '2026-03-12T09:30:10Z', '--current', CLUSTER, POLICIES, '--current-traffic', EDGES, '--json');
+    expect(r.code).toBe(1);
+    const c = JSON.parse(r.stdout) as { newCallers: { source: string; destination: string }[]; goneEdges: unknown[] };
+    expect(c.newCallers.map((n) => `${n.source} -> ${n.destination}`)).toContain('boutique/frontend -> boutique/paymentservice');
+    expect(c.goneEdges).toEqual([]);
+  });
+
   test.each([
     { name: 'no baseline', args: ['diff', '--current', CLUSTER], message: '--baseline' },
     { name: 'snapshot without a database', args: ['diff', '--baseline', 'snapshot:week-1', '--current', CLUSTER], message: 'DATABASE_URL' },

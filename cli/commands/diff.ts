@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { analyzeSnapshot, compareSnapshots, type Comparison, type EdgeChange, type SnapshotInput } from '../../lib/findings';
+import type { TimeWindow } from '../../lib/graph';
 import { readTrafficFiles } from '../../lib/traffic/node';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
 import { loadInput, reportDiagnostics } from '../input';
@@ -13,13 +14,13 @@ export const EXIT_NEW_UNAUTHORIZED = 1;
  */
 export type SnapshotSource = { kind: 'files'; input: string[]; traffic: string[] } | { kind: 'snapshot'; name: string; cluster?: string };
 
-export function toSnapshotSource(flag: string, paths: string[], traffic: string[]): SnapshotSource {
+export function toSnapshotSource(flag: string, paths: string[], traffic: string[], trafficFlag = `--${flag}-traffic`): SnapshotSource {
   const refs = paths.filter((p) => p.startsWith('snapshot:'));
   if (refs.length === 0) {
-    if (paths.length === 0) throw new InputError(`--${flag}: give manifest files/directories (with --${flag}-traffic) or snapshot:<name>`);
+    if (paths.length === 0) throw new InputError(`--${flag}: give manifest files/directories (with ${trafficFlag}) or snapshot:<name>`);
     return { kind: 'files', input: paths, traffic };
   }
-  if (refs.length > 1 || paths.length > 1 || traffic.length > 0) throw new InputError(`--${flag}: snapshot:<name> stands alone (no other files, no --${flag}-traffic)`);
+  if (refs.length > 1 || paths.length > 1 || traffic.length > 0) throw new InputError(`--${flag}: snapshot:<name> stands alone (no other files, no ${trafficFlag})`);
   const ref = refs[0]!.slice('snapshot:'.length);
   const slash = ref.indexOf('/');
   if (!ref || slash === ref.length - 1) throw new InputError(`--${flag}: expected snapshot:<name> or snapshot:<cluster>/<name>`);
@@ -80,6 +81,10 @@ interface DiffOptions {
   current: string[];
   currentInput: string[];
   currentTraffic: string[];
+  baselineFrom?: string;
+  baselineTo?: string;
+  currentFrom?: string;
+  currentTo?: string;
   riskiest?: string;
   json?: boolean;
   verbose?: boolean;
@@ -93,9 +98,25 @@ async function runDiff(o: DiffOptions): Promise<number> {
   const baseline = await loadSnapshotSource(baselineSource, o.verbose === true);
   const current = await loadSnapshotSource(currentSource, o.verbose === true);
   if (baseline.failed || current.failed) return EXIT_BAD_INPUT;
-  const comparison = compareSnapshots(analyzeSnapshot(baseline.input), analyzeSnapshot(current.input), { riskiestLimit: limit });
+  const baselineWindow = parseWindow('baseline', o.baselineFrom, o.baselineTo);
+  const currentWindow = parseWindow('current', o.currentFrom, o.currentTo);
+  const comparison = compareSnapshots(analyzeSnapshot({ ...baseline.input, ...baselineWindow }), analyzeSnapshot({ ...current.input, ...currentWindow }), { riskiestLimit: limit });
   process.stdout.write(`${o.json ? JSON.stringify(comparison, null, 2) : renderComparison(comparison, { baseline: baseline.label, current: current.label })}\n`);
   return comparison.newUnauthorized.length > 0 ? EXIT_NEW_UNAUTHORIZED : EXIT_OK;
+}
+
+/** `--<side>-from/--<side>-to`: RFC 3339, normalised to UTC; compares time windows of the same files too. */
+function parseWindow(side: string, from: string | undefined, to: string | undefined): { window?: TimeWindow } {
+  const time = (flag: string, s: string | undefined) => {
+    if (s === undefined) return undefined;
+    const t = Date.parse(s);
+    if (Number.isNaN(t)) throw new InputError(`--${side}-${flag}: not a time: "${s}" (expected RFC 3339, e.g. 2026-03-12T09:40:00Z)`);
+    return new Date(t).toISOString();
+  };
+  const f = time('from', from);
+  const t = time('to', to);
+  if (f && t && f > t) throw new InputError(`--${side}-from is after --${side}-to`);
+  return f || t ? { window: { ...(f ? { from: f } : {}), ...(t ? { to: t } : {}) } } : {};
 }
 
 const collect = (v: string, acc: string[]) => [...acc, v];
@@ -110,6 +131,10 @@ export function registerDiff(program: Command): void {
     .option('--current <path|snapshot:name...>', 'current manifests, or snapshot:<name>', collect, [])
     .option('--current-input <path...>', 'more current manifest files or directories', collect, [])
     .option('--current-traffic <path...>', 'current traffic files or directories', collect, [])
+    .option('--baseline-from <time>', 'only baseline traffic seen from this time (RFC 3339)')
+    .option('--baseline-to <time>', 'only baseline traffic seen until this time')
+    .option('--current-from <time>', 'only current traffic seen from this time (compare two windows of the same files)')
+    .option('--current-to <time>', 'only current traffic seen until this time')
     .option('--riskiest <n>', 'how many riskiest workloads to compare (default 10)')
     .option('--json', 'machine-readable output: the whole comparison')
     .option('-v, --verbose', 'also print info diagnostics')

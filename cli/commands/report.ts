@@ -21,7 +21,7 @@ interface ReportOptions {
 async function runReport(o: ReportOptions): Promise<number> {
   const kinds = o.kind.length ? o.kind : ['networkpolicy'];
   for (const k of kinds) if (!(DRAFT_KINDS as readonly string[]).includes(k)) throw new InputError(`--kind: expected one of ${DRAFT_KINDS.join(', ')}, got "${k}"`);
-  const current = await loadSnapshotSource(toSnapshotSource('input', o.input, o.traffic), o.verbose === true);
+  const current = await loadSnapshotSource(toSnapshotSource('input', o.input, o.traffic, '--traffic'), o.verbose === true);
   const baselinePaths = [...o.baseline, ...o.baselineInput];
   const baseline = baselinePaths.length ? await loadSnapshotSource(toSnapshotSource('baseline', baselinePaths, o.baselineTraffic), o.verbose === true) : null;
   if (current.failed || baseline?.failed) return EXIT_BAD_INPUT;

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import type { ReachedWorkload } from '@/lib/graph/blast-radius';
 import type { BlastRadiusReport } from '@/lib/graph/blast-radius-report';
 import type { ViewState } from '@/components/graph/view-state';
-import { removeGrantHref, removeUnusedReachHref } from './drafts-link';
+import { draftsHref, removeGrantHref } from './drafts-link';
 
 const input = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 shadow-sm';
 const UNUSED_SHOWN = 12;
@@ -166,8 +166,8 @@ export function BlastPanel({ snapshotId, view, workloads, report, loading, error
                 ))}
               </ul>
               {report.grantedButUnused.length ? (
-                <Link className="mt-2 inline-block text-xs font-medium text-brand-600 hover:text-brand-700" href={removeUnusedReachHref(snapshotId, report.start)} data-testid="draft-remove-unused">
-                  Draft a policy that removes all {report.grantedButUnused.length} unused grants →
+                <Link className="mt-2 inline-block text-xs font-medium text-brand-600 hover:text-brand-700" href={draftsHref(snapshotId)} data-testid="draft-remove-unused">
+                  Draft least-privilege policies from observed traffic (drops all {report.grantedButUnused.length}) →
                 </Link>
               ) : null}
             </div>

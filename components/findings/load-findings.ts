@@ -1,6 +1,7 @@
 /** Server-only (reads the database). */
 import { getBaseline, getSnapshot, listCrownJewels, loadSnapshotContent, type SnapshotInfo } from '@/lib/db';
 import { generateDraft } from '@/lib/draft';
+import type { TimeWindow } from '@/lib/graph';
 import { analyzeSnapshot, compareSnapshots, computeFindings, renderReportHtml, type AnalyzedSnapshot, type Comparison, type Findings } from '@/lib/findings';
 import { HttpError, toCrownJewelNames } from '@/lib/server';
 
@@ -8,10 +9,10 @@ import { HttpError, toCrownJewelNames } from '@/lib/server';
  * Server-only glue between lib/db and lib/findings, shared by the findings/compare/report/alerts routes and the
  * pages: one snapshot's content, analyzed once per request.
  */
-export async function loadAnalyzed(snapshotId: string): Promise<{ snapshot: SnapshotInfo; analyzed: AnalyzedSnapshot }> {
+export async function loadAnalyzed(snapshotId: string, window?: TimeWindow): Promise<{ snapshot: SnapshotInfo; analyzed: AnalyzedSnapshot }> {
   const snapshot = await getSnapshot(snapshotId);
   const [content, tags] = await Promise.all([loadSnapshotContent(snapshotId), listCrownJewels(snapshotId)]);
-  const analyzed = analyzeSnapshot({ inventory: content.inventory, objects: content.objects, edges: content.edges, crownJewelTags: toCrownJewelNames(tags) });
+  const analyzed = analyzeSnapshot({ inventory: content.inventory, objects: content.objects, edges: content.edges, crownJewelTags: toCrownJewelNames(tags), ...(window ? { window } : {}) });
   return { snapshot, analyzed };
 }
 
@@ -28,8 +29,9 @@ export async function resolveBaseline(current: SnapshotInfo, baselineId?: string
   return marked && marked.id !== current.id ? marked : null;
 }
 
-export async function loadComparison(currentId: string, baselineId?: string | null): Promise<{ current: SnapshotInfo; baseline: SnapshotInfo; comparison: Comparison; analyzed: AnalyzedSnapshot }> {
-  const { snapshot: current, analyzed } = await loadAnalyzed(currentId);
+/** `window` limits the current side's traffic: compare a time window of a snapshot with the baseline. */
+export async function loadComparison(currentId: string, baselineId?: string | null, window?: TimeWindow): Promise<{ current: SnapshotInfo; baseline: SnapshotInfo; comparison: Comparison; analyzed: AnalyzedSnapshot }> {
+  const { snapshot: current, analyzed } = await loadAnalyzed(currentId, window);
   const baseline = await resolveBaseline(current, baselineId);
   if (!baseline) throw new HttpError('bad-request', `Cluster "${current.cluster}" has no baseline: mark one, or pass ?baseline=<snapshot id>`);
   const before = await loadAnalyzed(baseline.id);

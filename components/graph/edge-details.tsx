@@ -5,6 +5,8 @@ import { formatRuleRef, type LayerDecision } from '@/lib/model/verdict';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { DetailRow, DetailSection, formatTime, RuleCode } from './detail-parts';
 import { EDGE_LOOKS } from './edge-palette';
+import Link from 'next/link';
+import { draftDecisionHref } from '@/components/blast-radius/drafts-link';
 import { EdgeSwatch } from './graph-legend';
 import { RuleWithYaml } from './rule-yaml';
 import { edgeKindOf } from './view-state';
@@ -72,6 +74,14 @@ export function EdgeDetails({ edge, snapshotId }: { edge: ClassifiedEdge; snapsh
           {EDGE_LOOKS[kind].label}
         </p>
         <p className="mt-1 text-sm text-slate-700" data-testid="edge-summary">{x.summary}</p>
+        {edge.source.includes('/') && edge.destination.includes('/') && !edge.source.startsWith('node:') ? (
+          <p className="mt-2 text-xs">
+            {/* Unused grants are the cheapest reach to remove; unauthorized traffic may need an explicit grant. */}
+            <Link className="font-medium text-brand-600 hover:text-brand-700" href={draftDecisionHref(snapshotId, edge.class === 'unauthorized' ? 'grant' : 'drop', edge.id)} data-testid="edge-draft-link">
+              {edge.class === 'unauthorized' ? 'Grant it explicitly in a draft →' : edge.class === 'unused' ? 'Draft a policy without this grant →' : 'Open in a draft →'}
+            </Link>
+          </p>
+        ) : null}
       </div>
       <DetailSection title="Observed">
         {edge.observed ? (

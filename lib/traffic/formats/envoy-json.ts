@@ -1,7 +1,7 @@
 import type { EnvoyEntry } from './envoy-entry';
 import { createEnvoyCorrelator } from './envoy-entry';
 import type { FormatDefinition } from './types';
-import { isObject, num, str } from './util';
+import { num, str, parseJsonObjectLine } from './util';
 
 /**
  * Envoy/Istio JSON access logs: `meshConfig.accessLogEncoding: JSON` (keys of EnvoyJSONLogFormatIstio,
@@ -38,17 +38,8 @@ export const envoyJsonFormat: FormatDefinition = {
     const correlator = createEnvoyCorrelator(sink, 'envoy');
     return {
       push(text, line) {
-        let o: unknown;
-        try {
-          o = JSON.parse(text);
-        } catch {
-          sink.skip(line, 'invalid-json', 'not valid JSON');
-          return;
-        }
-        if (!isObject(o)) {
-          sink.skip(line, 'invalid-record', 'expected a JSON object');
-          return;
-        }
+        const o = parseJsonObjectLine(text, line, sink);
+        if (!o) return;
         correlator.push(toEnvoyEntry(o), line);
       },
       end: () => correlator.end(),

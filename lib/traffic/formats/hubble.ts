@@ -1,7 +1,7 @@
 import type { Protocol } from '../../model/kubernetes';
 import type { ObservedRuleRef, PeerHint, TrafficRecord } from '../model';
 import type { FormatDefinition, ParserSink } from './types';
-import { BoundedMap, isObject, normalizeTime, pathOf } from './util';
+import { BoundedMap, isObject, normalizeTime, pathOf, parseJsonObjectLine } from './util';
 
 /**
  * Cilium Hubble flows: `hubble observe -o json` (GetFlowsResponse envelope `{"flow":{…},"node_name":…}`),
@@ -91,17 +91,8 @@ export const hubbleFormat: FormatDefinition = {
           sink.skip(line, 'reply');
           return;
         }
-        let obj: unknown;
-        try {
-          obj = JSON.parse(text);
-        } catch {
-          sink.skip(line, 'invalid-json', 'not valid JSON');
-          return;
-        }
-        if (!isObject(obj)) {
-          sink.skip(line, 'invalid-record', 'expected a JSON object');
-          return;
-        }
+        const obj = parseJsonObjectLine(text, line, sink);
+        if (!obj) return;
         const flow = isObject(obj.flow) ? obj.flow : obj.verdict !== undefined || obj.IP !== undefined ? obj : undefined;
         if (!flow) {
           // Other GetFlowsResponse kinds: node_status, lost_events.

@@ -1,6 +1,6 @@
 import type { PeerHint, TrafficRecord } from '../model';
 import type { FormatDefinition, ParserOptions } from './types';
-import { httpVerdict, isObject, normalizeTime, num, pathOf, str } from './util';
+import { httpVerdict, normalizeTime, num, pathOf, str, parseJsonObjectLine } from './util';
 
 /**
  * NGINX JSON access logs (`log_format … escape=json`) of an mTLS-terminating server, like the seed's
@@ -28,17 +28,8 @@ export const nginxJsonFormat: FormatDefinition = {
     const fixed = destinationFromOption(options);
     return {
       push(text, line) {
-        let o: unknown;
-        try {
-          o = JSON.parse(text);
-        } catch {
-          sink.skip(line, 'invalid-json', 'not valid JSON');
-          return;
-        }
-        if (!isObject(o)) {
-          sink.skip(line, 'invalid-record', 'expected a JSON object');
-          return;
-        }
+        const o = parseJsonObjectLine(text, line, sink);
+        if (!o) return;
         const time = str(o.time) ?? str(o.time_iso8601) ?? str(o.timestamp);
         const t = time ? normalizeTime(time) : undefined;
         const remote = str(o.remote_addr);

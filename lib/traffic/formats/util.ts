@@ -1,4 +1,5 @@
 import type { Protocol } from '../../model/kubernetes';
+import type { ParserSink } from './types';
 
 /**
  * Normalises a timestamp to RFC 3339 UTC with milliseconds, so times from all formats compare as strings.
@@ -127,3 +128,19 @@ export function httpVerdict(status: number | undefined, grpcStatus?: number | st
 }
 
 const GRPC_CODES: Record<string, number> = { PermissionDenied: 7, Unauthenticated: 16, PERMISSION_DENIED: 7, UNAUTHENTICATED: 16 };
+
+/** Parses one JSON line into an object, or reports the line as skipped (invalid JSON / not an object) and returns undefined. */
+export function parseJsonObjectLine(text: string, line: number, sink: Pick<ParserSink, 'skip'>): Record<string, unknown> | undefined {
+  let o: unknown;
+  try {
+    o = JSON.parse(text);
+  } catch {
+    sink.skip(line, 'invalid-json', 'not valid JSON');
+    return undefined;
+  }
+  if (!isObject(o)) {
+    sink.skip(line, 'invalid-record', 'expected a JSON object');
+    return undefined;
+  }
+  return o;
+}

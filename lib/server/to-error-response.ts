@@ -33,7 +33,7 @@ export function toApiError(error: unknown): ApiError['error'] {
 /** Maps any error to a JSON response; unexpected ones are logged (without request bodies) and hidden from the client. */
 export function toErrorResponse(error: unknown): Response {
   const body = toApiError(error);
-  if (body.code === 'internal') console.error('eastwest api:', error);
+  if (body.code === 'internal') console.error('eastwest api:', describeForLog(error));
   return Response.json({ error: body } satisfies ApiError, { status: STATUS[body.code] });
 }
 
@@ -41,4 +41,16 @@ export function toErrorResponse(error: unknown): Response {
 function isConnectionFailure(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (/^P10(0[0-2]|17)$/.test(code) || ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', '57P01', '3D000'].includes(code));
+}
+
+/**
+ * What an unexpected error may put in the server log. Messages can quote uploaded content (a parser echoing a
+ * line, a database error echoing a value), so only the error's class and stack frames are logged unless
+ * EASTWEST_DEBUG=1 asks for everything.
+ */
+export function describeForLog(error: unknown): string {
+  if (process.env.EASTWEST_DEBUG === '1') return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  if (!(error instanceof Error)) return `non-Error value of type ${typeof error}`;
+  const frames = (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
+  return [`${error.name} (message withheld; set EASTWEST_DEBUG=1 to log it)`, ...frames].join('\n');
 }

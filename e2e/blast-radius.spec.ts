@@ -66,3 +66,22 @@ test('the home page ranks the riskiest workloads and links into blast radius mod
   await expect(page).toHaveURL(/mode=blast/);
   await expect(page.getByTestId('blast-summary')).toBeVisible();
 });
+
+test('tagging paymentservice as a crown jewel is stored and shows in the blast radius of frontend', async ({ page, request }) => {
+  const snapshot = await demoSnapshotId(request);
+  await page.goto(`/graph?snapshot=${snapshot}`);
+  await waitForGraph(page);
+  await clickOnCanvas(page, 'boutique/paymentservice');
+  const toggle = page.getByTestId('crown-jewel-toggle');
+  await expect(toggle).toHaveText(/Mark as crown jewel/);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const stored = (await (await request.get(`/api/snapshots/${snapshot}/crown-jewels`)).json()) as { tags: { target: string }[] };
+  expect(stored.tags.map((t) => t.target)).toContain('boutique/paymentservice');
+
+  await page.goto(`/graph?snapshot=${snapshot}&mode=blast&direction=blast&start=boutique%2Ffrontend`);
+  await expect(page.getByTestId('blast-summary')).toContainText('Crown jewels reached: boutique/paymentservice (hop 2)');
+
+  // Leave the shared demo as it was for the other specs.
+  await request.delete(`/api/snapshots/${snapshot}/crown-jewels`, { data: { targetKind: 'workload', target: 'boutique/paymentservice' } });
+});

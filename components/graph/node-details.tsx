@@ -3,12 +3,14 @@
 import type { ClassifiedEdge, GraphNode, WildcardRule } from '@/lib/graph/model';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { CrownJewelToggle } from '@/components/blast-radius/crown-jewel-toggle';
 import { DetailRow, DetailSection, RuleCode } from './detail-parts';
 import { isolationText, policiesSelecting } from './policies-selecting';
 import { edgeKindOf, type EdgeKind } from './view-state';
 
 export interface NodeDetailsProps {
   node: GraphNode;
+  snapshotId: string;
   /** Every edge of the window (unfiltered), to count callers and find the policies selecting it. */
   edges: readonly ClassifiedEdge[];
   wildcards: readonly WildcardRule[];
@@ -18,7 +20,7 @@ export interface NodeDetailsProps {
 
 const isWorkload = (n: GraphNode) => n.kind === 'workload' || n.kind === 'pod' || n.kind === 'infra';
 
-export function NodeDetails({ node, edges, wildcards, onAssumeCompromised, onShowExposure }: NodeDetailsProps) {
+export function NodeDetails({ node, snapshotId, edges, wildcards, onAssumeCompromised, onShowExposure }: NodeDetailsProps) {
   const inbound = edges.filter((e) => e.destination === node.id);
   const outbound = edges.filter((e) => e.source === node.id);
   const count = (list: readonly ClassifiedEdge[]) => {
@@ -53,6 +55,7 @@ export function NodeDetails({ node, edges, wildcards, onAssumeCompromised, onSho
                 Who can reach it?
               </Button>
             ) : null}
+            {node.namespace ? <CrownJewelToggle snapshotId={snapshotId} workload={node.id} /> : null}
           </div>
         ) : null}
       </div>

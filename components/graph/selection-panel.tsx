@@ -77,6 +77,7 @@ export function SelectionPanel({ snapshotId, selection, view, universe, state, u
   return (
     <NodeDetails
       node={node}
+      snapshotId={snapshotId}
       edges={all.edges}
       wildcards={all.wildcardRules}
       onAssumeCompromised={() => update({ mode: 'blast', direction: 'blast', start: [node.id], target: undefined })}

@@ -12,4 +12,5 @@ export const queryKeys = {
   blastRadius: (snapshotId: string, query: string) => ['snapshots', snapshotId, 'blast-radius', query] as const,
   riskiest: (snapshotId: string, limit: number) => ['snapshots', snapshotId, 'riskiest', limit] as const,
   ruleYaml: (snapshotId: string, rule: string) => ['snapshots', snapshotId, 'rule-yaml', rule] as const,
+  crownJewels: (snapshotId: string) => ['snapshots', snapshotId, 'crown-jewels'] as const,
 };

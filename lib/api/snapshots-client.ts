@@ -19,7 +19,7 @@ export function useSnapshotQuery(id: string | undefined) {
   });
 }
 
-async function send<T>(url: string, method: 'POST' | 'DELETE', body?: unknown): Promise<T> {
+export async function send<T>(url: string, method: 'POST' | 'DELETE', body?: unknown): Promise<T> {
   const response = await fetch(url, {
     method,
     headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },

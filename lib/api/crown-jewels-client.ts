@@ -1,0 +1,27 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CrownJewelTagInput } from './blast-radius';
+import { fetchJson } from './graph-client';
+import { queryKeys } from './query-keys';
+import { send } from './snapshots-client';
+
+export type CrownJewelTagJson = { targetKind: 'workload' | 'namespace'; target: string; reason: string | null };
+
+const url = (snapshotId: string) => `/api/snapshots/${encodeURIComponent(snapshotId)}/crown-jewels`;
+
+export function useCrownJewelsQuery(snapshotId: string) {
+  return useQuery({
+    queryKey: queryKeys.crownJewels(snapshotId),
+    queryFn: ({ signal }) => fetchJson<{ tags: CrownJewelTagJson[] }>(url(snapshotId), signal),
+  });
+}
+
+/** Tags or untags; on success every snapshot-derived query (blast radius, riskiest list) refreshes. */
+export function useCrownJewelMutation(snapshotId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ tag, on }: { tag: CrownJewelTagInput; on: boolean }) => send<{ tags: CrownJewelTagJson[] }>(url(snapshotId), on ? 'POST' : 'DELETE', tag),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.snapshots.detail(snapshotId) }),
+  });
+}

@@ -46,6 +46,11 @@ describe('eastwest blast-radius', () => {
     expect(out.reached.find((r) => r.workload === 'boutique/paymentservice')?.hops).toBe(2);
   });
 
+  test('--crown-jewel-label marks workloads by a label the user chooses', () => {
+    const out = JSON.parse(eastwest('blast-radius', ...input, '--from', 'boutique/frontend', '--crown-jewel-label', 'app=redis-cart', '--json').stdout) as { reached: Reached[] };
+    expect(out.reached.filter((r) => r.crownJewel).map((r) => r.workload)).toEqual(['boutique/redis-cart']);
+  });
+
   test('an unknown workload is a clear error with exit code 2', () => {
     const run = eastwest('blast-radius', ...input, '--from', 'boutique/nope');
     expect(run.status).toBe(2);

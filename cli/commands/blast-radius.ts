@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { prepareBlastRadius, UnknownWorkloadError, type BlastRadiusReport, type ReachEdge } from '../../lib/graph';
+import { DEFAULT_SENSITIVITY_RULES, prepareBlastRadius, UnknownWorkloadError, type BlastRadiusReport, type ReachEdge } from '../../lib/graph';
 import { createEvaluator } from '../../lib/policy';
 import { readTrafficFiles } from '../../lib/traffic/node';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
@@ -13,6 +13,7 @@ interface BlastOptions {
   maxHops?: string;
   observedOnly?: boolean;
   crownJewel: string[];
+  crownJewelLabel: string[];
   json?: boolean;
   verbose?: boolean;
 }
@@ -33,7 +34,7 @@ async function run(o: BlastOptions, direction: 'blast' | 'exposure'): Promise<nu
   const built = createEvaluator(input.inventory, input.objects);
   const traffic = o.traffic.length ? await readTrafficFiles(o.traffic, input.inventory, {}) : { edges: [], diagnostics: [] };
   const failed = reportDiagnostics([...input.diagnostics, ...built.diagnostics, ...traffic.diagnostics], o.verbose === true);
-  const prepared = prepareBlastRadius({ inventory: input.inventory, evaluator: built.value, edges: traffic.edges, crownJewelTags: o.crownJewel });
+  const prepared = prepareBlastRadius({ inventory: input.inventory, evaluator: built.value, edges: traffic.edges, crownJewelTags: o.crownJewel, ...(o.crownJewelLabel.length ? { sensitivityRules: { labels: [...DEFAULT_SENSITIVITY_RULES.labels, ...o.crownJewelLabel] } } : {}) });
   let report: BlastRadiusReport;
   try {
     report = prepared.query({ direction, start: (direction === 'blast' ? o.from : o.to) ?? [], ...(maxHops ? { maxHops } : {}), observedOnly: o.observedOnly === true });
@@ -79,6 +80,7 @@ function register(program: Command, name: 'blast-radius' | 'exposure'): void {
     .option('--max-hops <n>', 'stop after this many hops')
     .option('--observed-only', 'follow only observed, not blocked, traffic (actual instead of potential reach)')
     .option('--crown-jewel <ns/name>', 'tag a workload (or ns/* for a namespace) as a crown jewel', collect, [])
+    .option('--crown-jewel-label <key[=value]>', 'pod-template or namespace label/annotation that marks crown jewels (besides data-classification=restricted and eastwest.io/crown-jewel=true)', collect, [])
     .option('--json', 'machine-readable output')
     .option('-v, --verbose', 'also print info diagnostics');
   if (blast) cmd.requiredOption('--from <ns/name...>', 'compromised workload(s)');

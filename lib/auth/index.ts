@@ -3,6 +3,7 @@ export { ROLES, isRole, hasRole, type Role, type Requirement } from './roles';
 export { PERMISSIONS, requiredRole, normalizePath, isStateChanging } from './permissions';
 export { isAuthRequired, isLoopbackHost, hostOf, bindHosts } from './auth-mode';
 export { checkCsrf } from './csrf';
+export { isAuditedRequest } from './audited-request';
 export { createRateLimiter, rateLimitsFromEnv, type RateLimiter } from './rate-limit';
 export { uploadLimitsFromEnv, parseByteSize, checkRequestSize, formatBytes, DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './upload-limits';
 export { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from './security-headers';

@@ -1,6 +1,8 @@
+import type { ApiErrorCode } from '@/lib/api/errors';
 import type { Env } from './env';
 import { NextResponse, type NextRequest } from 'next/server';
 import { hostOf, isAuthRequired, isLoopbackHost } from './auth-mode';
+import { isAuditedRequest } from './audited-request';
 import { checkCsrf } from './csrf';
 import { isStateChanging, normalizePath, requiredRole } from './permissions';
 import type { RateLimiter } from './rate-limit';
@@ -16,7 +18,7 @@ export interface SessionUser {
   role: Role;
 }
 
-/** What the proxy records for a state-changing API call: never bodies, never cookies. */
+/** What the proxy records for an audited API call it refuses itself: never bodies, never cookies. */
 export interface RequestAudit {
   actor: string;
   userId: string | null;
@@ -24,7 +26,10 @@ export interface RequestAudit {
   path: string;
   /** The query string (e.g. `?fileName=flows.jsonl`), at most 300 characters; '' when none. */
   query: string;
-  /** Status when the proxy answered itself (401, 403, 413, 429); null when forwarded to the route. */
+  /**
+   * Status the proxy answered with (401, 403, 413, 411, 429). Always set: forwarded requests are
+   * audited by lib/server/handle.ts. Typed nullable only so proxy.ts's older mapping still compiles.
+   */
   status: number | null;
 }
 
@@ -44,17 +49,11 @@ function isApi(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 
-/** Audited: every state-changing API call, and exports (reads that carry data out). */
-function isAudited(method: string, path: string): boolean {
-  if (!isApi(path) || path.startsWith('/api/auth/')) return false;
-  return isStateChanging(method) || /\/export$/.test(path);
-}
-
 function isUpload(method: string, path: string): boolean {
   return method === 'POST' && /\/imports$/.test(path);
 }
 
-function jsonError(status: number, code: string, message: string, extra: Record<string, string> = {}): NextResponse {
+function jsonError(status: number, code: ApiErrorCode, message: string, extra: Record<string, string> = {}): NextResponse {
   return NextResponse.json({ error: { code, message } }, { status, headers: extra });
 }
 
@@ -80,8 +79,8 @@ export function createProxy(deps: ProxyDeps) {
     const query = request.nextUrl.search.slice(0, 300);
     let user: SessionUser | null = null;
 
-    const refuse = async (status: number, code: string, message: string, extra?: Record<string, string>) => {
-      if (isAudited(method, path)) {
+    const refuse = async (status: number, code: ApiErrorCode, message: string, extra?: Record<string, string>) => {
+      if (isAuditedRequest(method, path, request.nextUrl.searchParams)) {
         await safeAudit(deps, { actor: user?.username ?? 'anonymous', userId: user?.id ?? null, method, path, query, status });
       }
       // Pages get a plain-text answer a person can read; API clients get the usual JSON error.
@@ -137,9 +136,8 @@ export function createProxy(deps: ProxyDeps) {
       headers.set('x-nonce', nonce);
       headers.set('Content-Security-Policy', csp);
     }
-    if (user && isAudited(method, path)) {
-      await safeAudit(deps, { actor: user.username, userId: user.id, method, path, query, status: null });
-    }
+    // No entry here for requests that go on to a route handler: lib/server/handle.ts records them once
+    // the handler has answered, with the final status the proxy cannot see.
     return withHeaders(NextResponse.next({ request: { headers } }), csp);
   };
 }

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { describe, expect, test } from 'vitest';
+import { apiErrorSchema } from '@/lib/api/errors';
+import { STATUS } from '@/lib/server/to-error-response';
 import { createProxy, createRateLimiter, DEFAULT_UPLOAD_LIMITS, hashSessionToken, type RequestAudit, type Role, type SessionUser } from './index';
 
 /**
@@ -156,15 +158,35 @@ describe('the proxy', () => {
     expect(audits).toEqual([{ actor: 'eddie', userId: 'u-editor', method: 'POST', path: '/api/snapshots/s1/imports', query: '', status: 413 }]);
   });
 
-  test('audits forwarded state changes and exports with the user, and not other reads', async () => {
+  test('leaves requests it lets through to handle() for the audit log, so each is recorded once with its final status', async () => {
     const { proxy, audits } = makeProxy();
     await proxy(request(graphRoute, 'viewer'));
     await proxy(request({ ...importRoute, url: `${importRoute.url}?fileName=flows.jsonl` }, 'editor'));
     await proxy(request({ method: 'GET', route: '/api/drafts/[draftId]/export', url: '/api/drafts/d1/export' }, 'viewer'));
+    expect(audits).toEqual([]);
+  });
+
+  test('audits the refusal of an export and of a report download with the user', async () => {
+    const { proxy, audits } = makeProxy();
+    await proxy(request({ method: 'GET', route: '/api/drafts/[draftId]/export', url: '/api/drafts/d1/export' }, null, { 'sec-fetch-site': 'cross-site' }));
+    await proxy(request({ method: 'GET', route: '/api/snapshots/[id]/report', url: '/api/snapshots/s1/report?download=1' }, null));
+    await proxy(request({ method: 'GET', route: '/api/snapshots/[id]/report', url: '/api/snapshots/s1/report' }, null));
     expect(audits).toEqual([
-      { actor: 'eddie', userId: 'u-editor', method: 'POST', path: '/api/snapshots/s1/imports', query: '?fileName=flows.jsonl', status: null },
-      { actor: 'vera', userId: 'u-viewer', method: 'GET', path: '/api/drafts/d1/export', query: '', status: null },
+      { actor: 'anonymous', userId: null, method: 'GET', path: '/api/drafts/d1/export', query: '', status: 401 },
+      { actor: 'anonymous', userId: null, method: 'GET', path: '/api/snapshots/s1/report', query: '?download=1', status: 401 },
     ]);
+  });
+
+  test.each([
+    ['an anonymous call', null, {}],
+    ['a viewer changing state', 'viewer', {}],
+    ['a cross-site POST', 'editor', { 'sec-fetch-site': 'cross-site' }],
+    ['an oversized body', 'editor', { 'content-length': String(DEFAULT_UPLOAD_LIMITS.maxRequestBytes + 1) }],
+  ] as const)('answers %s with an error code whose STATUS is the response status', async (_name, as, headers) => {
+    const { proxy } = makeProxy();
+    const res = await proxy(request(importRoute, as, headers));
+    const body = apiErrorSchema.parse(await res.json());
+    expect(STATUS[body.error.code]).toBe(res.status);
   });
 
   test('rate-limits uploads per user with 429 and Retry-After', async () => {

@@ -2,9 +2,10 @@ import type { Diagnostic, Parsed } from '../model/diagnostics';
 import type { Inventory } from '../model/kubernetes';
 import type { PolicyLayerFactory } from '../model/layer-factory';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type ManifestObject } from '../model/manifest';
-import { formatRuleRef, type Connection, type Evaluator, type LayerDecision, type Outcome, type PolicyLayer, type Verdict } from '../model/verdict';
+import type { Connection, type Evaluator, type LayerDecision, type Outcome, PolicyLayer, Verdict } from '../model/verdict';
 import { isInventoryKind } from '../inventory/build';
 import { KNOWN_POLICY_GROUPS, layerFactories } from './layers';
+import { ruleRefsText } from './model/rule-ref-text';
 
 function groupOf(apiVersion: string): string {
   const i = apiVersion.indexOf('/');
@@ -36,7 +37,7 @@ const SELF_DESCRIBING: readonly string[] = ['istio', 'linkerd'];
 
 function describeLayer(d: LayerDecision): string {
   if (SELF_DESCRIBING.includes(d.layer) && d.reason) return d.reason;
-  const rules = d.rules.map(formatRuleRef).join(', ');
+  const rules = ruleRefsText(d.rules);
   const conditions = d.conditions?.length ? ` (${d.conditions.join('; ')})` : '';
   switch (d.basis) {
     case 'explicit':
@@ -65,7 +66,9 @@ export function createEvaluatorFromLayers(layers: PolicyLayer[]): Evaluator & { 
   return {
     layers,
     evaluate(c: Connection): Verdict {
-      return combineDecisions(layers.filter((l) => l.enforces(c)).map((l) => l.decide(c)));
+      const decisions: LayerDecision[] = [];
+      for (const l of layers) if (l.enforces(c)) decisions.push(l.decide(c));
+      return combineDecisions(decisions);
     },
   };
 }

@@ -6,8 +6,13 @@ import { HttpError } from './http-error';
 /** The one place where error codes become HTTP statuses. */
 export const STATUS: Record<ApiErrorCode, number> = {
   'bad-request': 400,
+  unauthorized: 401,
+  forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'length-required': 411,
+  'payload-too-large': 413,
+  'rate-limited': 429,
   unavailable: 503,
   internal: 500,
 };

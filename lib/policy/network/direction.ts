@@ -1,9 +1,10 @@
 import type { ContainerPort, Pod, Protocol } from '../../model/kubernetes';
-import { formatRuleRef, type DirectionDecision, type RuleRef } from '../../model/verdict';
+import type { DirectionDecision, RuleRef } from '../../model/verdict';
 import type { ClusterPolicy, ClusterRule } from '../anp/types';
 import type { EndpointFacts } from '../model/endpoint';
 import { matchPeer } from '../model/peer';
 import { matchPortRules } from '../model/ports';
+import { ruleRefText, ruleRefsText } from '../model/rule-ref-text';
 import type { Netpol } from '../netpol/types';
 import type { NetworkModel } from './model';
 
@@ -15,6 +16,31 @@ interface TierHit {
   ref: RuleRef;
   /** Set when the rule matches only if an address belongs to some domain names (CNP `domainNames`). */
   domains?: string[];
+}
+
+const NO_SKIP: ReadonlySet<ClusterRule> = new Set();
+
+/**
+ * One ref object per (policy, rule path): the graph evaluates tens of thousands of connections that match the
+ * same few thousand rules, and sharing the refs spares an allocation per match and lets `ruleRefText` remember
+ * the formatted text. Keyed by the parsed peer/rule entry, which lives as long as the policy model.
+ */
+const refCache = new WeakMap<object, RuleRef>();
+function sharedRef(key: object, make: () => RuleRef): RuleRef {
+  let r = refCache.get(key);
+  if (!r) refCache.set(key, (r = make()));
+  return r;
+}
+
+/** `isolated for ... by <policies>`: the isolating policies of a pod are one cached array (NetworkModel.policiesOf). */
+const isolatingCache = new WeakMap<readonly Netpol[], { refs: RuleRef[]; text: string }>();
+function isolatingOf(policies: readonly Netpol[]): { refs: RuleRef[]; text: string } {
+  let v = isolatingCache.get(policies);
+  if (!v) {
+    const refs = policies.map((np) => np.ref);
+    isolatingCache.set(policies, (v = { refs, text: ruleRefsText(refs) }));
+  }
+  return v;
 }
 
 /** First matching rule in priority order, then rule order (the rule list of one policy is ordered). */
@@ -39,17 +65,20 @@ export function netpolAllowingRules(policies: Netpol[], dir: Direction, peer: En
     for (const rule of np[dir] ?? []) {
       if (!matchPortRules(rule.ports, port, protocol, dstPorts)) continue;
       if (rule.peers === null) {
-        out.push({ ...np.ref, path: rule.path, wildcard: true });
+        out.push(sharedRef(rule, () => ({ ...np.ref, path: rule.path, wildcard: true })));
         continue;
       }
-      const hit = rule.peers.find((p) => matchPeer(p.peer, peer));
-      if (hit) out.push({ ...np.ref, path: hit.path });
+      for (const hit of rule.peers) {
+        if (!matchPeer(hit.peer, peer)) continue;
+        out.push(sharedRef(hit, () => ({ ...np.ref, path: hit.path })));
+        break;
+      }
     }
   }
   return out;
 }
 
-const describe = (hit: TierHit) => `${formatRuleRef(hit.ref)}${hit.rule.name ? ` (rule "${hit.rule.name}", ` : ' ('}${hit.rule.actionText}, priority ${hit.policy.priority})`;
+const describe = (hit: TierHit) => `${ruleRefText(hit.ref)}${hit.rule.name ? ` (rule "${hit.rule.name}", ` : ' ('}${hit.rule.actionText}, priority ${hit.policy.priority})`;
 
 /**
  * Decides one direction for one pod, through the tiers in order:
@@ -65,7 +94,7 @@ export function decideDirection(
   port: number,
   protocol: Protocol,
   dstPorts: readonly ContainerPort[] | null,
-  skip: ReadonlySet<ClusterRule> = new Set(),
+  skip: ReadonlySet<ClusterRule> = NO_SKIP,
 ): DirectionDecision {
   const what = `${protocol}/${port}`;
   if (subject.hostNetwork) {
@@ -102,12 +131,12 @@ export function decideDirection(
   if (npPolicies.length > 0) {
     // NetworkPolicy always makes a final decision for the pods it selects (v1alpha2 Tier doc).
     const allowing = netpolAllowingRules(npPolicies, dir, peer, port, protocol, dstPorts);
-    const isolating = npPolicies.map((np) => np.ref);
-    const by = isolating.map(formatRuleRef).join(', ');
+    const { refs, text: by } = isolatingOf(npPolicies);
     if (allowing.length > 0) {
-      return { direction: dir, isolated: true, outcome: 'allowed', basis: 'explicit', rules: allowing, reason: `${prefix}isolated for ${dir} by ${by}; ${what} allowed by ${allowing.map(formatRuleRef).join(', ')}` };
+      return { direction: dir, isolated: true, outcome: 'allowed', basis: 'explicit', rules: allowing, reason: `${prefix}isolated for ${dir} by ${by}; ${what} allowed by ${ruleRefsText(allowing)}` };
     }
-    return { direction: dir, isolated: true, outcome: 'denied', basis: 'no-match', rules: isolating, reason: `${prefix}isolated for ${dir} by ${by}; no rule allows ${what} ${dir === 'ingress' ? 'from' : 'to'} this peer` };
+    // A copy: callers own the `rules` array of a decision.
+    return { direction: dir, isolated: true, outcome: 'denied', basis: 'no-match', rules: refs.slice(), reason: `${prefix}isolated for ${dir} by ${by}; no rule allows ${what} ${dir === 'ingress' ? 'from' : 'to'} this peer` };
   }
 
   const b = firstClusterMatch(baseline, dir, peer, port, protocol, dstPorts, skip);
@@ -117,7 +146,7 @@ export function decideDirection(
   if (b) prefix += `passed by ${describe(b)}; `;
   if (isolated) {
     // Selected by cluster policies whose rules do not match: they do not isolate, the default applies.
-    const by = [...admin, ...baseline].map((c) => formatRuleRef(c.ref)).join(', ');
+    const by = [...admin, ...baseline].map((c) => ruleRefText(c.ref)).join(', ');
     return { direction: dir, isolated, outcome: 'allowed', basis: 'default', rules: [], reason: `${prefix}selected for ${dir} by ${by} but no rule matches ${what}; no NetworkPolicy isolates it: allowed by default` };
   }
   return { direction: dir, isolated: false, outcome: 'allowed', basis: 'default', rules: [], reason: `${prefix}not isolated for ${dir}: allowed by default` };

@@ -1,11 +1,17 @@
 import type { Diagnostic } from '../../model/diagnostics';
-import type { Protocol } from '../../model/kubernetes';
+import type { EndpointName } from '../../model/identity';
+import type { ContainerPort, Protocol } from '../../model/kubernetes';
 import type { SkipReason, TrafficRecord } from '../model';
 
 /** What a parser can ask about the cluster while parsing (direction heuristics need to know which side listens). */
 export interface ParseHelpers {
   /** `true` if `ip` is a pod or Service IP that declares `port`; `false` if the IP is known and does not; `undefined` if the IP is unknown. */
   isListeningPort(ip: string, port: number, protocol: Protocol): boolean | undefined;
+  /**
+   * The ports the workload `ns/name` serves (container ports, mesh sidecar ports left out), `undefined`
+   * when the inventory has no such workload. For inputs that name a workload but no port (`linkerd viz edges`).
+   */
+  servedPorts?(workload: EndpointName): ContainerPort[] | undefined;
 }
 
 export interface ParserOptions {

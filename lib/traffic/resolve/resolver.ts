@@ -1,5 +1,5 @@
 import { KUBE_APISERVER, WORLD, ipEndpoint, nodeEndpoint, workloadName, type EndpointName } from '../../model/identity';
-import type { Inventory, Pod, Protocol } from '../../model/kubernetes';
+import type { ContainerPort, Inventory, Pod, Protocol } from '../../model/kubernetes';
 import type { PeerHint, TrafficRecord, UnresolvedReason } from '../model';
 import type { ParseHelpers } from '../formats/types';
 import { buildResolverIndex, selectedPods, targetPort, type ResolverIndex } from './index-builder';
@@ -21,6 +21,13 @@ const unresolved = (reason: UnresolvedReason, value: string, name?: EndpointName
   name: name ?? `unresolved:${reason}`,
   unresolved: { reason, value },
 });
+
+/**
+ * Ports of injected mesh proxies, not of the application: Istio (istio.io "Ports used by Istio":
+ * 15000-15090, istiod's own 150xx ports excepted) and Linkerd (linkerd.io "Ports": 4140 outbound, 4143 inbound, 4191 admin).
+ */
+const SIDECAR_PORTS: ReadonlySet<number> = new Set([15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090, 4140, 4143, 4191]);
+const isSidecarPort = (port: number): boolean => SIDECAR_PORTS.has(port);
 
 /** Prefer the running, non-host-network pod when several pods had this IP. */
 function podForIp(pods: Pod[] | undefined): Pod | undefined {
@@ -169,6 +176,10 @@ export function createTrafficResolver(inventory: Inventory): TrafficResolver {
   return {
     resolveSource: (r) => resolve(r.source, r, false),
     resolveDestination: (r) => resolve(r.destination, r, true),
+    servedPorts(workload) {
+      const w = inventory.workloads.find((x) => workloadName(x) === workload);
+      return w ? w.ports.filter((p: ContainerPort) => !isSidecarPort(p.port)) : undefined;
+    },
     isListeningPort(ip, port, protocol) {
       const pod = podForIp(idx.podsByIp.get(ip));
       if (pod) return pod.ports.length === 0 ? undefined : pod.ports.some((c) => c.port === port && c.protocol === protocol);

@@ -2,7 +2,7 @@ import type { Diagnostic, Parsed } from '../model/diagnostics';
 import type { Inventory } from '../model/kubernetes';
 import type { PolicyLayerFactory } from '../model/layer-factory';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type ManifestObject } from '../model/manifest';
-import type { Connection, type Evaluator, type LayerDecision, type Outcome, PolicyLayer, Verdict } from '../model/verdict';
+import type { Connection, Evaluator, LayerDecision, Outcome, PolicyLayer, Verdict } from '../model/verdict';
 import { isInventoryKind } from '../inventory/build';
 import { KNOWN_POLICY_GROUPS, layerFactories } from './layers';
 import { ruleRefsText } from './model/rule-ref-text';

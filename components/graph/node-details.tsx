@@ -43,6 +43,16 @@ export function NodeDetails({ node, snapshotId, edges, wildcards, onAssumeCompro
               <Badge key={b}>{b}</Badge>
             ))}
         </div>
+        {node.sensitivity?.length ? (
+          <div className="mt-2 flex flex-wrap items-center gap-1.5" data-testid="node-sensitivity" title="From the request paths it was seen answering; blast radius counts it as a suggested crown jewel">
+            <span className="text-xs text-slate-500">Sensitive paths:</span>
+            {node.sensitivity.map((c) => (
+              <Badge key={c} tone="danger">
+                {c}
+              </Badge>
+            ))}
+          </div>
+        ) : null}
         {isWorkload(node) ? (
           <div className="mt-3 flex flex-wrap gap-2">
             {onAssumeCompromised ? (

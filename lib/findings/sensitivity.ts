@@ -1,4 +1,4 @@
-import { classifySensitivity, type ClassifiedGraph, type SensitivityFinding, type SensitivityRules } from '../graph';
+import { classifyPathSensitivity, classifySensitivity, PATH_CATEGORIES, type ClassifiedGraph, type SensitivityCategory, type SensitivityFinding, type SensitivityRules } from '../graph';
 import type { EndpointName } from '../model/identity';
 import type { Inventory } from '../model/kubernetes';
 
@@ -7,14 +7,8 @@ import type { Inventory } from '../model/kubernetes';
  * names) extended with what the traffic shows: observed paths and operation names such as `/admin`,
  * `/internal`, payment or user-data endpoints (gRPC paths are `/<package>.<Service>/<Method>`).
  */
-export type SensitivityCategory = 'admin' | 'internal' | 'payment' | 'user-data' | 'data-store';
-
-export const PATH_CATEGORIES: readonly { category: SensitivityCategory; pattern: RegExp }[] = [
-  { category: 'admin', pattern: /(^|\/)(admin|_admin|actuator|debug|manage(ment)?)(\/|$|\.)/i },
-  { category: 'internal', pattern: /(^|\/)(internal|_internal|private)(\/|$)/i },
-  { category: 'payment', pattern: /(payment|charge|billing|invoice|card|checkout\/pay)/i },
-  { category: 'user-data', pattern: /(^|[/._-])(users?|accounts?|profiles?|customers?|addresses|email|pii|personal)([/._-]|$|service)/i },
-];
+// The path patterns live in lib/graph (path-sensitivity.ts), which also marks graph nodes and feeds blast radius.
+export { PATH_CATEGORIES, type SensitivityCategory };
 
 export type ServiceSensitivityReason = SensitivityFinding['reasons'][number] | { kind: 'path'; category: SensitivityCategory; path: string } | { kind: 'service-name'; category: SensitivityCategory };
 
@@ -41,12 +35,8 @@ export function classifyServiceSensitivity(input: ServiceSensitivityInput): Serv
     if (!list.some((x) => JSON.stringify(x) === JSON.stringify(r))) list.push(r);
     extra.set(w, list);
   };
-  for (const e of input.graph.edges) {
-    for (const op of e.operations) {
-      if (!op.path) continue;
-      for (const { category, pattern } of PATH_CATEGORIES) if (pattern.test(op.path)) add(e.destination, { kind: 'path', category, path: op.path });
-    }
-  }
+  const paths = input.graph.edges.flatMap((e) => e.operations.flatMap((op) => (op.path ? [{ destination: e.destination, path: op.path }] : [])));
+  for (const [destination, reasons] of classifyPathSensitivity(paths)) for (const r of reasons) add(destination, r);
   // The workload's own name (paymentservice, user-api) is a weaker hint, kept as its own reason kind.
   for (const w of input.inventory.workloads) {
     const name = `${w.namespace}/${w.name}`;

@@ -44,3 +44,24 @@ describe('buildNodes', () => {
     expect(peerNode('kube-apiserver')).toMatchObject({ kind: 'infra', badges: ['apiserver'] });
   });
 });
+
+describe('buildNodes: services answering sensitive paths', () => {
+  const { inventory, evaluator } = loadShop();
+  const op = (path: string) => ({ method: 'GET', path, count: 1, verdicts: { forwarded: 1 } });
+  const observed = [
+    { destination: 'shop/api', operations: [op('/admin/users'), op('/shop.Api/List')] },
+    { destination: 'shop/frontend', operations: [op('/'), op('/product/{id}')] },
+    { destination: 'ip:10.0.3.250', operations: [op('/internal/metrics')] },
+    { destination: 'shop/db', operations: [] },
+  ];
+  const byId = new Map(buildNodes(evaluator, buildEndpointIndex(inventory), ['ip:10.0.3.250'], new Map(), observed).map((n) => [n.id, n]));
+
+  test.each([
+    { id: 'shop/api', sensitivity: ['admin', 'user-data'] },
+    { id: 'ip:10.0.3.250', sensitivity: ['internal'] },
+    { id: 'shop/frontend', sensitivity: undefined },
+    { id: 'shop/db', sensitivity: undefined },
+  ])('$id: $sensitivity', ({ id, sensitivity }) => {
+    expect(byId.get(id)?.sensitivity).toEqual(sensitivity);
+  });
+});

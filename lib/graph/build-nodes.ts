@@ -4,7 +4,8 @@ import type { Evaluator, LayerDecision, Verdict } from '../model/verdict';
 import { WORLD_REPRESENTATIVE_IP, type EndpointIndex } from './endpoint-index';
 import { toConnection } from './evaluate-edge';
 import { isInfraWorkload, nodeBadgesFor } from './infra';
-import type { GraphNode, NodeBadge, NodeKind } from './model';
+import type { EdgeOperation, GraphNode, NodeBadge, NodeKind } from './model';
+import { classifyPathSensitivity, pathCategoriesOf } from './path-sensitivity';
 
 /**
  * How one layer treated one direction of a connection: `default` = allowed only because nothing protects the
@@ -88,9 +89,15 @@ export function peerNode(id: EndpointName): GraphNode {
 
 /**
  * Pass: the nodes: every workload of the inventory (with its unprotected badges instead of n² default-allow
- * edges) plus every other endpoint some edge names.
+ * edges) plus every other endpoint some edge names; `observed` edges mark the services answering sensitive paths.
  */
-export function buildNodes(evaluator: Evaluator, index: EndpointIndex, edgeEndpoints: Iterable<EndpointName>, evidence: IsolationEvidence = new Map()): GraphNode[] {
+export function buildNodes(
+  evaluator: Evaluator,
+  index: EndpointIndex,
+  edgeEndpoints: Iterable<EndpointName>,
+  evidence: IsolationEvidence = new Map(),
+  observed: readonly { destination: EndpointName; operations: readonly EdgeOperation[] }[] = [],
+): GraphNode[] {
   const nodes = new Map<EndpointName, GraphNode>();
   for (const [id, w] of index.workloads) {
     const pods = index.podsByWorkload.get(id) ?? [];
@@ -105,5 +112,15 @@ export function buildNodes(evaluator: Evaluator, index: EndpointIndex, edgeEndpo
     nodes.set(id, workloadNode(w, pods, unprotected));
   }
   for (const id of edgeEndpoints) if (!nodes.has(id)) nodes.set(id, peerNode(id));
+  markSensitiveNodes(nodes, observed);
   return [...nodes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Sets `sensitivity` on the nodes whose observed operations hit a sensitive path (admin, internal, payment, user data). */
+function markSensitiveNodes(nodes: Map<EndpointName, GraphNode>, observed: readonly { destination: EndpointName; operations: readonly EdgeOperation[] }[]): void {
+  const paths = observed.flatMap((e) => e.operations.flatMap((op) => (op.path ? [{ destination: e.destination, path: op.path }] : [])));
+  for (const [id, reasons] of classifyPathSensitivity(paths)) {
+    const node = nodes.get(id);
+    if (node) node.sensitivity = pathCategoriesOf(reasons);
+  }
 }

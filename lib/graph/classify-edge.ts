@@ -1,4 +1,5 @@
-import { formatRuleRef, type LayerDecision, type RuleRef, type Verdict } from '../model/verdict';
+import type { LayerDecision, RuleRef, Verdict } from '../model/verdict';
+import { ruleRefText } from '../policy/model/rule-ref-text';
 import type { EdgeEvaluation } from './evaluate-edge';
 import type { EdgeClass, EdgeState, ObservedSummary } from './model';
 
@@ -34,7 +35,7 @@ const uniqueRules = (rules: RuleRef[]): RuleRef[] => {
   if (rules.length < 2) return rules;
   const seen = new Map<string, RuleRef>();
   for (const r of rules) {
-    const k = formatRuleRef(r);
+    const k = ruleRefText(r);
     if (!seen.has(k)) seen.set(k, r);
   }
   return [...seen.values()];

@@ -1,5 +1,6 @@
 import type { Inventory } from '../model/kubernetes';
-import { formatRuleRef, type Evaluator, type PolicyLayer } from '../model/verdict';
+import type { Evaluator, PolicyLayer } from '../model/verdict';
+import { ruleRefText } from '../policy/model/rule-ref-text';
 import type { ObservedEdge } from '../traffic/model';
 import { buildNodes, recordIsolation, type IsolationEvidence } from './build-nodes';
 import { classifyObservedEdge } from './classify-edge';
@@ -67,7 +68,7 @@ function toUnusedEdge(g: UnusedGrant, pairs: number): ClassifiedEdge {
     state: null,
     observed: null,
     explanation: {
-      summary: `explicitly granted by ${g.rules.filter((r) => !r.wildcard).map(formatRuleRef).join(', ')}, and no traffic was observed in the window`,
+      summary: `explicitly granted by ${g.rules.filter((r) => !r.wildcard).map(ruleRefText).join(', ')}, and no traffic was observed in the window`,
       verdict: g.verdict.summary,
       layers: g.verdict.layers,
       podPairs: { evaluated: 1, total: pairs, disagree: false, details: [] },
@@ -155,14 +156,22 @@ export function classifyGraph(input: ClassifyInput): ClassifiedGraph {
     const v = evaluations.get(c.id)?.verdict;
     if (v && index.podsByWorkload.has(c.source) && index.podsByWorkload.has(c.destination)) recordIsolation(evidence, c.source, c.destination, v);
   }
-  const nodes = buildNodes(evaluator, index, endpoints, evidence);
+  const nodes = buildNodes(evaluator, index, endpoints, evidence, observedEdges);
 
   let trafficRange: ClassifiedGraph['trafficRange'] = null;
+  let startMs = NaN;
+  let endMs = NaN;
   for (const c of allTime) {
-    if (!trafficRange) trafficRange = { start: c.observed.firstSeen, end: c.observed.lastSeen };
-    else {
-      if (Date.parse(c.observed.firstSeen) < Date.parse(trafficRange.start)) trafficRange.start = c.observed.firstSeen;
-      if (Date.parse(c.observed.lastSeen) > Date.parse(trafficRange.end)) trafficRange.end = c.observed.lastSeen;
+    const first = Date.parse(c.observed.firstSeen);
+    const last = Date.parse(c.observed.lastSeen);
+    if (!trafficRange) {
+      trafficRange = { start: c.observed.firstSeen, end: c.observed.lastSeen };
+      startMs = first;
+      endMs = last;
+    } else {
+      // Same comparisons as before, on the bounds parsed once (a NaN bound stays put, as Date.parse gave before).
+      if (first < startMs) (trafficRange.start = c.observed.firstSeen), (startMs = first);
+      if (last > endMs) (trafficRange.end = c.observed.lastSeen), (endMs = last);
     }
   }
   const graph = { nodes, edges, unusedRules, wildcardRules, window, trafficRange, notes };

@@ -14,8 +14,9 @@ export { buildGraphView, aggregateNamespaces, collapsedId, DEFAULT_COLLAPSE_THRE
 export { graphQuerySchema, searchParamsToObject, toGraphRequest, type GraphQuery } from './query';
 export { computeBlastRadius, computeExposure, rankRiskiestWorkloads, toAdjacency, type ReachEdge, type Hop, type ReachedWorkload, type BlastRadius, type RiskEntry } from './blast-radius';
 export { computePotentialReachEdges, computeObservedReachEdges, diffReach, workloadNames } from './reach-edges';
-export { classifySensitivity, crownJewelSet, DEFAULT_SENSITIVITY_RULES, WELL_KNOWN_SENSITIVE_PORTS, type SensitivityFinding, type SensitivityRules } from './sensitivity';
-export { prepareBlastRadius, UnknownWorkloadError, type BlastRadiusInput, type BlastRadiusQuery, type BlastRadiusReport } from './blast-radius-report';
+export { classifySensitivity, crownJewelSet, DEFAULT_SENSITIVITY_RULES, WELL_KNOWN_SENSITIVE_PORTS, type SensitivityFinding, type SensitivityReason, type SensitivityRules } from './sensitivity';
+export { prepareBlastRadius, blastCrownJewels, UnknownWorkloadError, type BlastRadiusInput, type BlastRadiusQuery, type BlastRadiusReport, type ReportedWorkload } from './blast-radius-report';
+export { classifyPathSensitivity, categoriesOfPath, pathCategoriesOf, PATH_CATEGORIES, type SensitivityCategory, type PathCategory, type PathSensitivityReason, type ObservedPath } from './path-sensitivity';
 export { LruCache, classificationKey } from './graph-cache';
 export { participatingEvaluator } from './participating-layers';
 export { danglingRulesFromDiagnostics, parseRuleRef } from './dangling-diagnostics';

@@ -1,6 +1,7 @@
 import type { EndpointName } from '../model/identity';
 import type { Labels, Protocol, WorkloadKind } from '../model/kubernetes';
 import type { LayerDecision, LayerName, RuleRef } from '../model/verdict';
+import type { SensitivityCategory } from './path-sensitivity';
 
 /**
  * The classified east-west graph: what the UI draws, the API returns and `eastwest analyze --json` prints.
@@ -32,6 +33,12 @@ export interface GraphNode {
    */
   unprotected: { ingress: boolean; egress: boolean };
   badges: NodeBadge[];
+  /**
+   * What the paths it was seen answering in the window suggest it holds (`admin`, `internal`, `payment`,
+   * `user-data`; path-sensitivity.ts). Absent when nothing sensitive was observed. Tags and label rules are
+   * per snapshot and shown by the crown-jewel toggle, not here.
+   */
+  sensitivity?: SensitivityCategory[];
 }
 
 /**

@@ -1,9 +1,11 @@
 import { workloadName, type EndpointName, type Inventory, type Workload } from '../model';
+import type { PathSensitivityReason } from './path-sensitivity';
 
 /**
  * Crown jewels: workloads whose compromise or reach matters most. Users tag them (stored in the
  * database); Eastwest also infers them from labels/annotations the user configures and suggests
- * well-known data stores by their ports and container names.
+ * well-known data stores by their ports and container names, and services by the paths they were
+ * seen answering (path-sensitivity.ts).
  */
 export interface SensitivityRules {
   /** `key=value` (exact) or `key` (present) on pod-template labels or annotations, or on the namespace's labels. */
@@ -32,16 +34,23 @@ export type SensitivityReason =
   | { kind: 'tag' }
   | { kind: 'label'; rule: string }
   | { kind: 'port'; port: number; product: string }
-  | { kind: 'name'; match: string };
+  | { kind: 'name'; match: string }
+  | PathSensitivityReason;
 
 export interface SensitivityFinding {
   workload: EndpointName;
-  /** Tags and matching label rules make a crown jewel; ports and names are only suggestions. */
+  /** Tags and matching label rules make a crown jewel; ports, names and observed paths are only suggestions. */
   crownJewel: boolean;
   reasons: SensitivityReason[];
 }
 
-export function classifySensitivity(inventory: Inventory, tags: readonly EndpointName[], rules: SensitivityRules = DEFAULT_SENSITIVITY_RULES): SensitivityFinding[] {
+/** `observedPaths`: classifyPathSensitivity over the snapshot's traffic; omitted, only the inventory is read. */
+export function classifySensitivity(
+  inventory: Inventory,
+  tags: readonly EndpointName[],
+  rules: SensitivityRules = DEFAULT_SENSITIVITY_RULES,
+  observedPaths: ReadonlyMap<EndpointName, readonly PathSensitivityReason[]> = new Map(),
+): SensitivityFinding[] {
   const tagged = new Set(tags);
   const namespaceLabels = new Map(inventory.namespaces.map((n) => [n.name, n.labels]));
   const findings: SensitivityFinding[] = [];
@@ -59,6 +68,7 @@ export function classifySensitivity(inventory: Inventory, tags: readonly Endpoin
     }
     const nameMatch = [workload.name, ...workload.containers].find((n) => WELL_KNOWN_NAMES.test(n));
     if (nameMatch && !reasons.some((r) => r.kind === 'port')) reasons.push({ kind: 'name', match: nameMatch });
+    reasons.push(...(observedPaths.get(name) ?? []));
     if (reasons.length > 0) findings.push({ workload: name, crownJewel: reasons.some((r) => r.kind === 'tag' || r.kind === 'label'), reasons });
   }
   return findings.sort((a, b) => a.workload.localeCompare(b.workload));

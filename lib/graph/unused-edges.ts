@@ -1,6 +1,7 @@
 import type { EndpointName } from '../model/identity';
 import type { ContainerPort, Protocol } from '../model/kubernetes';
-import { formatRuleRef, type Evaluator, type RuleRef, type Verdict } from '../model/verdict';
+import type { Evaluator, RuleRef, Verdict } from '../model/verdict';
+import { ruleRefText } from '../policy/model/rule-ref-text';
 import type { PortRules } from '../policy';
 import { edgeId } from './collapse-observed';
 import type { EndpointIndex } from './endpoint-index';
@@ -96,7 +97,7 @@ export function findUnusedGrants(
     const verdict = evaluator.evaluate(toConnection({ kind: 'pod', pod: src }, { kind: 'pod', pod: dst }, c.port, c.protocol));
     if (verdict.verdict === 'denied') continue;
     const rules = verdict.layers.filter((l) => l.basis === 'explicit').flatMap((l) => l.rules);
-    if (!rules.some((r) => !r.wildcard && !wildcardRefs.has(formatRuleRef(r)))) continue;
+    if (!rules.some((r) => !r.wildcard && !wildcardRefs.has(ruleRefText(r)))) continue;
     out.set(id, { ...c, id, verdict, rules });
   }
   return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

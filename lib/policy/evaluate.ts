@@ -5,7 +5,7 @@ import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type ManifestObject } from 
 import type { Connection, Evaluator, LayerDecision, Outcome, PolicyLayer, Verdict } from '../model/verdict';
 import { isInventoryKind } from '../inventory/build';
 import { KNOWN_POLICY_GROUPS, layerFactories } from './layers';
-import { ruleRefsText } from './model/rule-ref-text';
+import { joinText, ruleRefsText } from './model/rule-ref-text';
 
 function groupOf(apiVersion: string): string {
   const i = apiVersion.indexOf('/');
@@ -58,7 +58,7 @@ export function combineDecisions(layers: LayerDecision[]): Verdict {
   let verdict: Outcome = 'allowed';
   if (layers.some((l) => l.outcome === 'denied')) verdict = 'denied';
   else if (layers.some((l) => l.outcome === 'conditional')) verdict = 'conditional';
-  const summary = layers.length === 0 ? 'no policy layer enforces this connection: allowed' : layers.map((l) => `${l.layer}: ${describeLayer(l)}`).join('; ');
+  const summary = layers.length === 0 ? 'no policy layer enforces this connection: allowed' : joinText(layers.map((l) => `${l.layer}: ${describeLayer(l)}`), '; ');
   return { verdict, allowed: verdict === 'allowed', layers, summary };
 }
 

@@ -11,6 +11,12 @@ const PROBE_NGINX = () => infraEdge('kubelet_probe', 'node:ip-10-0-3-17');
 const NLB = () => infraEdge('unresolved_ip');
 const SCANNER = () => infraEdge('internet_scanner');
 
+/**
+ * U3 as Linkerd proxy metrics can show it: the plaintext client has no identity (`tls="no_identity"`) and the
+ * metrics carry no client IP, so the source is an unresolved peer (listed in `unresolved`), the destination real.
+ */
+const U3_NO_IDENTITY = () => edgeKey({ ...answerEdge('U3'), source: 'unresolved:no-peer-info' });
+
 const ALL_E = Array.from({ length: 17 }, (_, i) => `E${i + 1}`);
 const ALL_U = ['U1', 'U2', 'U3'];
 
@@ -20,6 +26,22 @@ const cases: { file: string; format: string; ids: string[]; infra: (() => string
   { file: 'istio/istio-proxy-access-default.log', format: 'envoy-text', ids: [...ALL_E, ...ALL_U], infra: [] },
   { file: 'istio/istio-proxy-access-custom-peer-identity.jsonl', format: 'envoy-json', ids: ['E1', 'E2', 'E14', 'E15', 'E17', ...ALL_U], infra: [] },
   { file: 'linkerd/linkerd-viz-tap-ns-boutique.json', format: 'linkerd-tap', ids: ['E1', 'E14', 'E15', 'U1'], infra: [] },
+  {
+    file: 'linkerd/linkerd-viz-edges-deploy.json',
+    format: 'linkerd-edges',
+    // README §4: open outbound connections between meshed deployments, incl. frontend → paymentservice (U1:
+    // accepted, then every request denied). Not E2 (unmeshed ingress gateway), U2 (the TCP
+    // connection itself was refused, so never open) or U3 (unmeshed client).
+    ids: ALL_E.filter((id) => id !== 'E2').concat('U1'),
+    infra: [],
+  },
+  {
+    file: 'linkerd/linkerd-proxy-metrics.prom',
+    format: 'linkerd-metrics',
+    // README §3 lists E14, E17 and U1–U3 for metrics; the cartservice scrape also authorizes E5 and E10.
+    ids: ['E5', 'E10', 'E14', 'E17', 'U1', 'U2'],
+    infra: [U3_NO_IDENTITY],
+  },
   { file: 'nginx/paymentservice-mtls-access.jsonl', format: 'nginx-json', ids: ['E14', 'U1'], infra: [PROBE_NGINX] },
   {
     file: 'vpc-flow-logs/aws-vpc-flow-logs-v2.log',

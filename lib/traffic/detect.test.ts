@@ -17,8 +17,8 @@ describe('detectFormat', () => {
     ['edges/edges.jsonl', 'edges-jsonl'],
     ['kubernetes/cluster-state.json', null],
     ['istio/telemetry-and-meshconfig.yaml', null],
-    ['linkerd/linkerd-proxy-metrics.prom', null],
-    ['linkerd/linkerd-viz-edges-deploy.json', null],
+    ['linkerd/linkerd-proxy-metrics.prom', 'linkerd-metrics'],
+    ['linkerd/linkerd-viz-edges-deploy.json', 'linkerd-edges'],
   ])('%s → %s', (file, expected) => {
     expect(detectFormat(sampleBytes(file))).toBe(expected);
   });
@@ -31,6 +31,11 @@ describe('detectFormat', () => {
     ['{"caller_identity":"spiffe://cluster.local/ns/a/sa/b","method":"GET","path":"/","status_code":200}', 'app-json'],
     ['\n\n  \nversion account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status', 'aws-vpc'],
     ['{"verdict":"FORWARDED","IP":{"source":"1.1.1.1","destination":"2.2.2.2"}}', 'hubble'],
+    ['[{"src":"a","src_namespace":"x","dst":"b","dst_namespace":"x","client_id":"a.x","server_id":"b.x","no_tls_reason":""}]', 'linkerd-edges'],
+    ['[{"source":"x/a","destination":"x/b"}]', null],
+    ['# HELP request_total Total count of HTTP requests.\n# TYPE request_total counter\nrequest_total{direction="inbound"} 1', 'linkerd-metrics'],
+    ['inbound_tcp_authz_deny_total{target_port="6379",tls="true"} 1', 'linkerd-metrics'],
+    ['# HELP process_cpu_seconds_total CPU.\nprocess_cpu_seconds_total 1', null],
     ['', null],
   ])('%j → %s', (text, expected) => {
     expect(detectFormat(text)).toBe(expected);

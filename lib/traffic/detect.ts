@@ -8,6 +8,11 @@ export const DETECT_BYTES = 64 * 1024;
 const AWS_HEADER = /^version\s+account-id\s+interface-id\s+srcaddr\s+dstaddr/;
 const AWS_RECORD = /^\d+\s+(\d{12}|-|unknown)\s+(eni-[0-9a-f]+|-)\s+\S+\s+\S+\s+\S+\s+\S+\s+\S+/;
 const ENVOY_TEXT = /^\[\d{4}-\d\d-\d\dT[^\]]+\]\s+"/;
+/** A Linkerd proxy traffic series (request_total, authz counters) as a Prometheus sample or its HELP/TYPE line. */
+const LINKERD_SERIES = /^(# (HELP|TYPE) )?(request_total|response_total|inbound_(http|tcp)_authz_(allow|deny)_total|tcp_open_total)[{\s]/m;
+const PROM_LINE = /^(#|[a-zA-Z_:][a-zA-Z0-9_:]*(\{|\s))/;
+/** `linkerd viz edges -o json` rows (linkerd2 viz/cmd/edges.go `edgesRow`). */
+const VIZ_EDGES_ROW = /"src_namespace"\s*:[\s\S]*"dst_namespace"\s*:/;
 
 function classifyJsonObject(o: Record<string, unknown>): FormatName | null {
   if (isObject(o.flow) || (o.verdict !== undefined && (o.IP !== undefined || o.l4 !== undefined || o.event_type !== undefined || o.Type !== undefined))) return 'hubble';
@@ -33,6 +38,7 @@ export function detectFormat(firstBytes: Uint8Array | string): FormatName | 'gzi
   if (!first) return null;
   if (AWS_HEADER.test(first) || AWS_RECORD.test(first)) return 'aws-vpc';
   if (ENVOY_TEXT.test(first)) return 'envoy-text';
+  if (first.startsWith('[')) return VIZ_EDGES_ROW.test(text) ? 'linkerd-edges' : null;
   if (first.startsWith('{')) {
     try {
       const o: unknown = JSON.parse(first);
@@ -45,5 +51,6 @@ export function detectFormat(firstBytes: Uint8Array | string): FormatName | 'gzi
   }
   const header = first.toLowerCase().split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
   if (['source', 'destination', 'port', 'protocol'].every((c) => header.includes(c))) return 'edges-csv';
+  if (PROM_LINE.test(first) && LINKERD_SERIES.test(text)) return 'linkerd-metrics';
   return null;
 }

@@ -15,6 +15,8 @@ const SAMPLES: Record<FormatName, string> = {
   'envoy-json': 'istio/istio-proxy-access-default.jsonl',
   'envoy-text': 'istio/istio-proxy-access-default.log',
   'linkerd-tap': 'linkerd/linkerd-viz-tap-ns-boutique.json',
+  'linkerd-edges': 'linkerd/linkerd-viz-edges-deploy.json',
+  'linkerd-metrics': 'linkerd/linkerd-proxy-metrics.prom',
   'nginx-json': 'nginx/paymentservice-mtls-access.jsonl',
   'app-json': 'nginx/paymentservice-mtls-access.jsonl',
   'aws-vpc': 'vpc-flow-logs/aws-vpc-flow-logs-v2.log',

@@ -8,6 +8,8 @@ export type FormatName =
   | 'envoy-json'
   | 'envoy-text'
   | 'linkerd-tap'
+  | 'linkerd-edges'
+  | 'linkerd-metrics'
   | 'nginx-json'
   | 'app-json'
   | 'aws-vpc'
@@ -20,6 +22,8 @@ export const FORMAT_NAMES: readonly FormatName[] = [
   'envoy-json',
   'envoy-text',
   'linkerd-tap',
+  'linkerd-edges',
+  'linkerd-metrics',
   'nginx-json',
   'app-json',
   'aws-vpc',

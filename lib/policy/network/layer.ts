@@ -1,5 +1,6 @@
 import type { PolicyLayerFactory } from '../../model/layer-factory';
 import type { Connection, DirectionDecision, LayerDecision, PolicyLayer } from '../../model/verdict';
+import { joinText } from '../model/rule-ref-text';
 import { decideDirection } from './direction';
 import { NetworkModel } from './model';
 
@@ -23,7 +24,7 @@ export function decideNetwork(model: NetworkModel, c: Connection): LayerDecision
       directions,
       rules: conditional.flatMap((d) => d.rules),
       conditions: conditional.map((d) => d.reason),
-      reason: directions.map((d) => d.reason).join('; '),
+      reason: joinText(directions.map((d) => d.reason), '; '),
     };
   }
   const explicit = directions.filter((d) => d.basis === 'explicit');
@@ -33,7 +34,7 @@ export function decideNetwork(model: NetworkModel, c: Connection): LayerDecision
     basis: explicit.length > 0 ? 'explicit' : 'default',
     directions,
     rules: explicit.flatMap((d) => d.rules),
-    reason: directions.map((d) => d.reason).join('; ') || 'no pod on either end',
+    reason: joinText(directions.map((d) => d.reason), '; ') || 'no pod on either end',
   };
 }
 

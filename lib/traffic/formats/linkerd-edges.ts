@@ -19,10 +19,11 @@ import { isObject } from './util';
 
 const FULL_ID_SUFFIX = '.serviceaccount.identity.linkerd.cluster.local';
 
-/** `<sa>.<ns>` → the full Linkerd identity the resolver understands (the trust domain is not in the output; the default is assumed). */
+/** `<sa>.<ns>` → the full Linkerd identity the resolver reads (only `<sa>.<ns>` matters to it; the trust domain is not in the output). */
 function expandId(id: unknown): string | undefined {
-  if (typeof id !== 'string' || !/^[^.]+\.[^.]+$/.test(id)) return typeof id === 'string' && id.includes('.serviceaccount.identity.') ? id : undefined;
-  return `${id}${FULL_ID_SUFFIX}`;
+  if (typeof id !== 'string') return undefined;
+  if (/^[^.]+\.[^.]+$/.test(id)) return `${id}${FULL_ID_SUFFIX}`;
+  return id.includes('.serviceaccount.identity.') ? id : undefined;
 }
 
 /**
@@ -30,14 +31,11 @@ function expandId(id: unknown): string | undefined {
  * an unknown name is listed as unresolved rather than trusted.
  */
 function peer(name: unknown, namespace: unknown, id: unknown, helpers: ParseHelpers): PeerHint {
-  const hint: PeerHint = {};
-  const linkerdId = expandId(id);
-  if (typeof name === 'string' && typeof namespace === 'string' && name && namespace) {
-    const known = helpers.servedPorts?.(`${namespace}/${name}`);
-    if (known) return { namespace, workload: { kind: 'Deployment', name } };
+  if (typeof name === 'string' && typeof namespace === 'string' && name && namespace && helpers.servedPorts?.(`${namespace}/${name}`)) {
+    return { namespace, workload: { kind: 'Deployment', name } };
   }
-  if (linkerdId) hint.linkerdId = linkerdId;
-  return hint;
+  const linkerdId = expandId(id);
+  return linkerdId ? { linkerdId } : {};
 }
 
 interface Splitter {

@@ -7,6 +7,8 @@ import { envoyJsonFormat } from './envoy-json';
 import { envoyTextFormat } from './envoy-text';
 import { gcpVpcFormat } from './gcp-vpc';
 import { hubbleFormat } from './hubble';
+import { linkerdEdgesFormat } from './linkerd-edges';
+import { linkerdMetricsFormat } from './linkerd-metrics';
 import { linkerdTapFormat } from './linkerd-tap';
 import { nginxJsonFormat } from './nginx-json';
 import type { FormatDefinition } from './types';
@@ -16,6 +18,8 @@ export const FORMATS: Record<FormatName, FormatDefinition> = {
   'envoy-json': envoyJsonFormat,
   'envoy-text': envoyTextFormat,
   'linkerd-tap': linkerdTapFormat,
+  'linkerd-edges': linkerdEdgesFormat,
+  'linkerd-metrics': linkerdMetricsFormat,
   'nginx-json': nginxJsonFormat,
   'app-json': appJsonFormat,
   'aws-vpc': awsVpcFormat,
@@ -30,6 +34,8 @@ export const FORMAT_DESCRIPTIONS: Record<FormatName, string> = {
   'envoy-json': 'Envoy/Istio JSON access logs (default JSON encoding or custom keys)',
   'envoy-text': "Envoy/Istio access logs in Istio's default text format",
   'linkerd-tap': 'Linkerd `linkerd viz tap -o json`',
+  'linkerd-edges': 'Linkerd `linkerd viz edges <resource> -o json` (open connections, no ports or counts)',
+  'linkerd-metrics': 'Linkerd proxy metrics, Prometheus text (`linkerd diagnostics proxy-metrics`, :4191/metrics)',
   'nginx-json': 'NGINX JSON access logs with client certificate CN',
   'app-json': 'application JSON access logs (caller_identity, source_ip, method, path, status_code)',
   'aws-vpc': 'AWS VPC flow logs, version 2 default format',

@@ -178,7 +178,16 @@ export function createTrafficResolver(inventory: Inventory): TrafficResolver {
     resolveDestination: (r) => resolve(r.destination, r, true),
     servedPorts(workload) {
       const w = inventory.workloads.find((x) => workloadName(x) === workload);
-      return w ? w.ports.filter((p: ContainerPort) => !isSidecarPort(p.port)) : undefined;
+      if (!w) return undefined;
+      // The controller's template when exported, else what its pods declare (an export may hold only the pods).
+      const declared = w.ports.length > 0 ? w.ports : inventory.pods.filter((p) => workloadName(p.workload) === workload).flatMap((p) => p.ports);
+      const seen = new Set<string>();
+      return declared.filter((p: ContainerPort) => {
+        const key = `${p.port}/${p.protocol}`;
+        if (isSidecarPort(p.port) || seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
     },
     isListeningPort(ip, port, protocol) {
       const pod = podForIp(idx.podsByIp.get(ip));

@@ -9,12 +9,16 @@ export const runtime = 'nodejs';
 
 type Context = { params: Promise<{ id: string }> };
 
-/** GET /api/snapshots/:id/riskiest?limit=10&observedOnly — the workloads with the largest blast radius. */
+/**
+ * GET /api/snapshots/:id/riskiest?limit=10&observedOnly — the workloads with the largest blast radius.
+ * `crownJewelsReached` counts tagged crown jewels and the services seen answering sensitive paths;
+ * `suggestedCrownJewels` names the latter (not yet confirmed by a tag or label rule).
+ */
 export const GET = handle(async (request: Request, { params }: Context) => {
   const { id } = await parseParams(params, snapshotIdSchema);
   const query = riskQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const engine = await loadSnapshotEngine(id);
   const crownJewelTags = toCrownJewelNames(await listCrownJewels(id));
   const prepared = prepareBlastRadius({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges, crownJewelTags });
-  return Response.json({ workloads: prepared.workloads.length, riskiest: prepared.riskiest(query.limit, query.observedOnly), sensitivity: prepared.sensitivity });
+  return Response.json({ workloads: prepared.workloads.length, riskiest: prepared.riskiest(query.limit, query.observedOnly), sensitivity: prepared.sensitivity, suggestedCrownJewels: [...prepared.suggestedCrownJewels] });
 });

@@ -1,0 +1,163 @@
+/**
+ * Time to first rendered graph (issue 7 target: <= 3 s for 2,000 nodes / 10,000 edges), in Chromium driven by
+ * Playwright: the production server (`next start` on a spare loopback port, default 3199) against its own fresh
+ * database holding one synthetic snapshot, the graph page opened with every namespace expanded, timed from
+ * navigation start until Cytoscape's layout stops. Prints the phases (API transfer, elements on the canvas,
+ * layout) as plain lines for docs/BENCHMARKS.md. Reuses the existing `.next` build, building only when there is none.
+ *
+ *   RENDER_PORT (default 3199), RENDER_DB (default eastwest_bench_render), RENDER_RUNS (default 3).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { createSnapshot, disconnectPrisma, saveSnapshotContent } from '../lib/db';
+import { withPgClient } from '../lib/db/connection';
+import { withDatabase } from '../lib/db/database-url';
+import { applyMigrations } from '../lib/db/migrate';
+import { buildInventory, isInventoryKind } from '../lib/inventory';
+import { chromiumPath } from '../scripts/ensure-chromium';
+import { generateGraphBenchData } from './graph-data';
+
+const root = path.resolve(import.meta.dirname, '..');
+const PORT = Number(process.env.RENDER_PORT ?? 3199);
+const DB = process.env.RENDER_DB ?? 'eastwest_bench_render';
+const RUNS = Number(process.env.RENDER_RUNS ?? 3);
+const NAMESPACES = 40;
+const PER_NAMESPACE = 50;
+const ADMIN_URLS = [process.env.EASTWEST_TEST_ADMIN_URL, 'postgresql://postgres@127.0.0.1:5432/postgres', 'postgresql://root@127.0.0.1:5432/postgres'].filter((u): u is string => !!u);
+
+async function adminUrl(): Promise<string> {
+  for (const url of ADMIN_URLS) {
+    const ok = await withPgClient(url, (c) => c.query('SELECT 1')).then(() => true, () => false);
+    if (ok) return url;
+  }
+  throw new Error(`no PostgreSQL server to create the bench database on (tried ${ADMIN_URLS.length} URLs; set EASTWEST_TEST_ADMIN_URL)`);
+}
+
+async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server did not become healthy in 120 s');
+}
+
+/** What the page reports, in ms since navigation start (performance.now() of the page). */
+interface Marks {
+  apiStart: number;
+  apiEnd: number;
+  apiBytes: number;
+  elementsAdded: number;
+  layoutStart: number;
+  layoutStop: number;
+  painted: number;
+  nodes: number;
+  edges: number;
+}
+
+/**
+ * Runs in the page before its scripts: waits for the page's Cytoscape instance (exposed as `__eastwestCy`) and
+ * records when the first elements arrive and when the first layout starts and stops.
+ */
+function instrument(): void {
+  type Cy = import('cytoscape').Core;
+  const w = window as unknown as { __eastwestCy?: Cy; __renderMarks?: Partial<Marks> };
+  const marks: Partial<Marks> = {};
+  w.__renderMarks = marks;
+  const hook = () => {
+    const cy = w.__eastwestCy;
+    if (!cy) return void setTimeout(hook, 2);
+    cy.one('add', () => (marks.elementsAdded = performance.now()));
+    cy.one('layoutstart', () => (marks.layoutStart = performance.now()));
+    cy.one('layoutstop', () => {
+      marks.layoutStop = performance.now();
+      marks.nodes = cy.nodes().length;
+      marks.edges = cy.edges().length;
+      // The frame after the layout: what the user sees first.
+      requestAnimationFrame(() => requestAnimationFrame(() => (marks.painted = performance.now())));
+    });
+  };
+  hook();
+}
+
+const admin = await adminUrl();
+await withPgClient(admin, async (c) => {
+  await c.query(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`);
+  await c.query(`CREATE DATABASE "${DB}"`);
+});
+const url = withDatabase(admin, DB);
+let server: ChildProcess | undefined;
+let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+try {
+  await applyMigrations(url);
+  process.env.DATABASE_URL = url;
+  // 40 namespaces × 50 workloads = 2,000 workloads; every other observed edge of each workload (DNS, callers)
+  // keeps 10,000 of its 20,000 observed edges.
+  const data = generateGraphBenchData(NAMESPACES, PER_NAMESPACE);
+  const edges = data.edges.filter((_, i) => i % 2 === 0);
+  const inventory = buildInventory(data.objects.filter((o) => isInventoryKind(o.kind))).value;
+  const snapshot = await createSnapshot({ name: 'render bench', cluster: 'bench', environment: 'bench' });
+  await saveSnapshotContent(snapshot.id, { inventory, policies: data.objects.filter((o) => !isInventoryKind(o.kind)), edges });
+  await disconnectPrisma();
+  console.log(`snapshot: ${inventory.workloads.length} workloads, ${edges.length} observed edges`);
+
+  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const env = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1' };
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    console.log('building the app (no production build yet)...');
+    if (spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: 'inherit' }).status !== 0) throw new Error('next build failed');
+  }
+  const base = `http://127.0.0.1:${PORT}`;
+  server = spawn(process.execPath, [nextBin, 'start', '--port', String(PORT), '--hostname', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  await waitForHealth(base, server);
+
+  const expand = Array.from({ length: NAMESPACES }, (_, i) => `team-${String(i).padStart(3, '0')}`).concat('kube-system');
+  const pagePath = `/graph?snapshot=${snapshot.id}&expand=${expand.join(',')}`;
+  // The server classifies a snapshot once per (version, window): the first request pays it, the page's does not.
+  const apiPath = `/api/snapshots/${snapshot.id}/graph?expand=${expand.join(',')}`;
+  const t0 = performance.now();
+  const first = await fetch(`${base}${apiPath}`);
+  const body = (await first.json()) as { nodes: unknown[]; edges: unknown[]; summaryEdges?: unknown[]; collapsed?: unknown[] };
+  console.log(`API (cold classification): HTTP ${first.status} in ${(performance.now() - t0).toFixed(0)} ms; ${body.nodes.length} nodes, ${body.edges.length} edges, ${body.summaryEdges?.length ?? 0} summary edges, ${body.collapsed?.length ?? 0} collapsed namespaces`);
+
+  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const results: Marks[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    // A fresh context per run: no cached positions (localStorage), no HTTP cache.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(instrument);
+    await page.goto(`${base}${pagePath}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as unknown as { __renderMarks?: Partial<Marks> }).__renderMarks?.painted !== undefined, undefined, { timeout: 120_000, polling: 50 });
+    const marks = await page.evaluate(() => {
+      const m = (window as unknown as { __renderMarks: Marks }).__renderMarks;
+      const api = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/snapshots/') && e.name.includes('/graph')) as PerformanceResourceTiming | undefined;
+      return { ...m, apiStart: api?.startTime ?? NaN, apiEnd: api?.responseEnd ?? NaN, apiBytes: api?.encodedBodySize ?? NaN };
+    });
+    results.push(marks);
+    console.log(
+      `run ${run + 1}: first rendered graph at ${marks.painted.toFixed(0)} ms after navigation start: graph API ${marks.apiStart.toFixed(0)}–${marks.apiEnd.toFixed(0)} ms (${(marks.apiBytes / 2 ** 20).toFixed(1)} MiB), ` +
+        `elements on the canvas ${marks.elementsAdded.toFixed(0)} ms, layout ${marks.layoutStart.toFixed(0)}–${marks.layoutStop.toFixed(0)} ms (${(marks.layoutStop - marks.layoutStart).toFixed(0)} ms); ${marks.nodes} nodes, ${marks.edges} edges drawn`,
+    );
+    await context.close();
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const m = (f: (x: Marks) => number) => median(results.map(f)).toFixed(0);
+  console.log(
+    `time to first rendered graph (median of ${RUNS}): ${m((x) => x.painted)} ms (target <= 3000 ms) = until the graph API answered ${m((x) => x.apiEnd)} ms, ` +
+      `then parse + React + Cytoscape add ${m((x) => x.elementsAdded - x.apiEnd)} ms, then until the layout started ${m((x) => x.layoutStart - x.elementsAdded)} ms, layout ${m((x) => x.layoutStop - x.layoutStart)} ms, paint ${m((x) => x.painted - x.layoutStop)} ms`,
+  );
+  console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+} finally {
+  await browser?.close().catch(() => undefined);
+  if (server?.pid && server.exitCode === null) {
+    const exited = new Promise((r) => server!.once('exit', r));
+    process.kill(-server.pid, 'SIGTERM');
+    await exited;
+  }
+  await disconnectPrisma().catch(() => undefined);
+  await withPgClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`));
+}

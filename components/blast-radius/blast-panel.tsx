@@ -134,7 +134,13 @@ export function BlastPanel({ snapshotId, view, workloads, report, loading, error
                           title="Draw the shortest path to this workload"
                         >
                           <span className="min-w-0 truncate font-mono">
-                            {r.crownJewel ? <span className="text-violet-700" title="crown jewel">★ </span> : null}
+                            {r.crownJewel ? (
+                              'suggested' in r && r.suggested ? (
+                                <span className="text-violet-700" title="suggested crown jewel: it serves sensitive paths">☆ </span>
+                              ) : (
+                                <span className="text-violet-700" title="crown jewel">★ </span>
+                              )
+                            ) : null}
                             {r.workload}
                           </span>
                           <span className="shrink-0 text-slate-500">

@@ -20,7 +20,7 @@ export const proxy = createProxy({
       action: `http.${e.method.toLowerCase()}`,
       targetType: 'path',
       targetId: e.path,
-      details: { ...(e.query ? { query: e.query } : {}), ...(e.status === null ? { outcome: 'forwarded' } : { outcome: 'refused', status: e.status }) },
+      details: { ...(e.query ? { query: e.query } : {}), outcome: 'refused', status: e.status },
     }),
 });
 

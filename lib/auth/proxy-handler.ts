@@ -26,11 +26,8 @@ export interface RequestAudit {
   path: string;
   /** The query string (e.g. `?fileName=flows.jsonl`), at most 300 characters; '' when none. */
   query: string;
-  /**
-   * Status the proxy answered with (401, 403, 413, 411, 429). Always set: forwarded requests are
-   * audited by lib/server/handle.ts. Typed nullable only so proxy.ts's older mapping still compiles.
-   */
-  status: number | null;
+  /** Status the proxy answered with (401, 403, 413, 411, 429); forwarded requests are audited by lib/server/handle.ts. */
+  status: number;
 }
 
 export interface ProxyDeps {

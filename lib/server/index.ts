@@ -5,3 +5,4 @@ export { toErrorResponse, toApiError, STATUS } from './to-error-response';
 export { toSnapshotJson, toSnapshotWithCountsJson } from './to-json';
 export { loadSnapshotEngine } from './snapshot-engine';
 export { toCrownJewelNames } from './crown-jewel-tags';
+export { sensitivityRulesFromEnv } from './sensitivity-rules';

@@ -2,7 +2,7 @@ import { blastRadiusQuerySchema } from '@/lib/api/blast-radius';
 import { snapshotIdSchema } from '@/lib/api/snapshots';
 import { prepareBlastRadius, UnknownWorkloadError } from '@/lib/graph';
 import { listCrownJewels } from '@/lib/db';
-import { handle, toCrownJewelNames, HttpError, loadSnapshotEngine, parseParams } from '@/lib/server';
+import { sensitivityRulesFromEnv, handle, toCrownJewelNames, HttpError, loadSnapshotEngine, parseParams } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -18,7 +18,7 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   const query = blastRadiusQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const engine = await loadSnapshotEngine(id);
   const stored = toCrownJewelNames(await listCrownJewels(id));
-  const prepared = prepareBlastRadius({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges, crownJewelTags: [...stored, ...query.crownJewels] });
+  const prepared = prepareBlastRadius({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges, sensitivityRules: sensitivityRulesFromEnv(), crownJewelTags: [...stored, ...query.crownJewels] });
   try {
     return Response.json(prepared.query({ direction: query.direction, start: query.start, ...(query.maxHops ? { maxHops: query.maxHops } : {}), observedOnly: query.observedOnly }));
   } catch (e) {

@@ -2,7 +2,7 @@ import { riskQuerySchema } from '@/lib/api/blast-radius';
 import { snapshotIdSchema } from '@/lib/api/snapshots';
 import { prepareBlastRadius } from '@/lib/graph';
 import { listCrownJewels } from '@/lib/db';
-import { handle, toCrownJewelNames, loadSnapshotEngine, parseParams } from '@/lib/server';
+import { sensitivityRulesFromEnv, handle, toCrownJewelNames, loadSnapshotEngine, parseParams } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -19,6 +19,6 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   const query = riskQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const engine = await loadSnapshotEngine(id);
   const crownJewelTags = toCrownJewelNames(await listCrownJewels(id));
-  const prepared = prepareBlastRadius({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges, crownJewelTags });
+  const prepared = prepareBlastRadius({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges, sensitivityRules: sensitivityRulesFromEnv(), crownJewelTags });
   return Response.json({ workloads: prepared.workloads.length, riskiest: prepared.riskiest(query.limit, query.observedOnly), sensitivity: prepared.sensitivity, suggestedCrownJewels: [...prepared.suggestedCrownJewels] });
 });

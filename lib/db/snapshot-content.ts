@@ -3,17 +3,7 @@ import type { ObservedEdge, UnresolvedRecord } from '@/lib/traffic/model';
 import { getPrisma } from './client';
 import { notFound } from './errors';
 import { fromEdgeRow, fromUnresolvedRow, toEdgeRow, toUnresolvedRow } from './rows/edge-rows';
-import {
-  fromInventoryRows,
-  toEndpointSliceRow,
-  toNamespaceRow,
-  toNodeRow,
-  toPodRow,
-  toServiceAccountRow,
-  toServiceRow,
-  toWorkloadRow,
-  workloadKey,
-} from './rows/inventory-rows';
+import { batches, loadInventory, replaceInventory } from './inventory-store';
 import { fromPolicyRow, toPolicyRow, type PolicyInput } from './rows/policy-rows';
 import { isUuid } from './snapshots';
 import { LONG_TRANSACTION, type Tx } from './transaction';
@@ -50,35 +40,11 @@ async function writeSnapshotContent(tx: Tx, snapshotId: string, content: Snapsho
   const exists = isUuid(snapshotId) && (await tx.snapshot.findUnique({ where: { id: snapshotId }, select: { id: true } }));
   if (!exists) throw notFound(`Snapshot ${snapshotId}`);
   const where = { snapshotId };
-  // Children first where a foreign key points at them (pods → workloads).
-  await tx.pod.deleteMany({ where });
-  await Promise.all([
-    tx.workload.deleteMany({ where }),
-    tx.namespace.deleteMany({ where }),
-    tx.service.deleteMany({ where }),
-    tx.serviceAccount.deleteMany({ where }),
-    tx.endpointSlice.deleteMany({ where }),
-    tx.clusterNode.deleteMany({ where }),
-    tx.policy.deleteMany({ where }),
-    tx.trafficEdge.deleteMany({ where }),
-    tx.unresolvedRecord.deleteMany({ where }),
-  ]);
-
-  const { inventory } = content;
-  const workloads = await tx.workload.createManyAndReturn({
-    data: inventory.workloads.map((w) => toWorkloadRow(snapshotId, w)),
-    select: { id: true, namespace: true, kind: true, name: true },
-  });
-  const workloadIds = new Map(workloads.map((w) => [workloadKey(w), w.id]));
-  await tx.pod.createMany({ data: inventory.pods.map((p) => toPodRow(snapshotId, p, workloadIds.get(workloadKey(p.workload)))) });
-  await tx.namespace.createMany({ data: inventory.namespaces.map((n) => toNamespaceRow(snapshotId, n)) });
-  await tx.service.createMany({ data: inventory.services.map((s) => toServiceRow(snapshotId, s)) });
-  await tx.serviceAccount.createMany({ data: inventory.serviceAccounts.map((s) => toServiceAccountRow(snapshotId, s)) });
-  await tx.endpointSlice.createMany({ data: inventory.endpointSlices.map((e) => toEndpointSliceRow(snapshotId, e)) });
-  await tx.clusterNode.createMany({ data: inventory.nodes.map((n) => toNodeRow(snapshotId, n)) });
-  await tx.policy.createMany({ data: content.policies.map((p) => toPolicyRow(snapshotId, p)) });
-  await tx.trafficEdge.createMany({ data: content.edges.map((e) => toEdgeRow(snapshotId, e)) });
-  await tx.unresolvedRecord.createMany({ data: (content.unresolved ?? []).map((u) => toUnresolvedRow(snapshotId, u, u.format)) });
+  await replaceInventory(tx, snapshotId, content.inventory);
+  await Promise.all([tx.policy.deleteMany({ where }), tx.trafficEdge.deleteMany({ where }), tx.unresolvedRecord.deleteMany({ where })]);
+  for (const b of batches(content.policies, 500)) await tx.policy.createMany({ data: b.map((p) => toPolicyRow(snapshotId, p)) });
+  for (const b of batches(content.edges)) await tx.trafficEdge.createMany({ data: b.map((e) => toEdgeRow(snapshotId, e)) });
+  for (const b of batches(content.unresolved ?? [])) await tx.unresolvedRecord.createMany({ data: b.map((u) => toUnresolvedRow(snapshotId, u, u.format)) });
 
   await tx.snapshot.update({ where: { id: snapshotId }, data: trafficWindow(content.edges) });
 }
@@ -109,20 +75,14 @@ export async function loadSnapshotContent(snapshotId: string): Promise<LoadedSna
       if (!exists) throw notFound(`Snapshot ${snapshotId}`);
       const where = { snapshotId };
       const orderBy = { id: 'asc' } as const;
-      const [namespaces, workloads, pods, services, serviceAccounts, endpointSlices, nodes, policies, edges, unresolved] = await Promise.all([
-        tx.namespace.findMany({ where, orderBy }),
-        tx.workload.findMany({ where, orderBy }),
-        tx.pod.findMany({ where, orderBy }),
-        tx.service.findMany({ where, orderBy }),
-        tx.serviceAccount.findMany({ where, orderBy }),
-        tx.endpointSlice.findMany({ where, orderBy }),
-        tx.clusterNode.findMany({ where, orderBy }),
+      const [inventory, policies, edges, unresolved] = await Promise.all([
+        loadInventory(tx, snapshotId),
         tx.policy.findMany({ where, orderBy }),
         tx.trafficEdge.findMany({ where, orderBy }),
         tx.unresolvedRecord.findMany({ where, orderBy }),
       ]);
       return {
-        inventory: fromInventoryRows({ namespaces, workloads, pods, services, serviceAccounts, endpointSlices, nodes }),
+        inventory,
         objects: policies.map(fromPolicyRow),
         edges: edges.map(fromEdgeRow),
         unresolved: unresolved.map(fromUnresolvedRow),

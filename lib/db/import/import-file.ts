@@ -10,7 +10,8 @@ import { findSucceededImport, saveFailedJob, saveSucceededJob, type JobRecord, t
 import { maxManifestBytes, parseManifestFile, readManifestText } from './manifest-file';
 import { mergeInventory } from './merge-inventory';
 import { sniffContent, unknownFormatMessage, type Sniffed } from './sniff';
-import { insertUnresolved, loadInventory, lockSnapshot, mergeEdges, replaceInventory, upsertPolicies, widenTrafficWindow } from './snapshot-store';
+import { loadInventory, replaceInventory } from '../inventory-store';
+import { insertUnresolved, lockSnapshot, mergeEdges, upsertPolicies, widenTrafficWindow } from './snapshot-store';
 import type { FileImportResult, ImportCounts, ImportFormat, ImportOptions, ImportPhase, ImportUpload } from './types';
 
 const PROGRESS_BYTES = 256 * 1024;

@@ -24,6 +24,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.RENDER_PORT ?? 3199);
 const DB = process.env.RENDER_DB ?? 'eastwest_bench_render';
 const RUNS = Number(process.env.RENDER_RUNS ?? 3);
+const TIMEOUT_MS = Number(process.env.RENDER_TIMEOUT_MS ?? 600_000);
 const NAMESPACES = 40;
 const PER_NAMESPACE = 50;
 const ADMIN_URLS = [process.env.EASTWEST_TEST_ADMIN_URL, 'postgresql://postgres@127.0.0.1:5432/postgres', 'postgresql://root@127.0.0.1:5432/postgres'].filter((u): u is string => !!u);
@@ -51,37 +52,53 @@ interface Marks {
   apiEnd: number;
   apiBytes: number;
   elementsAdded: number;
+  layoutCalled: number;
   layoutStart: number;
   layoutStop: number;
   painted: number;
   nodes: number;
   edges: number;
+  layoutName: string;
 }
 
 /**
  * Runs in the page before its scripts: waits for the page's Cytoscape instance (exposed as `__eastwestCy`) and
- * records when the first elements arrive and when the first layout starts and stops.
+ * records when the first elements arrive and when the first layout starts and stops. A string, not a function:
+ * tsx would wrap a function's inner closures in a `__name` helper the page does not have.
  */
-function instrument(): void {
-  type Cy = import('cytoscape').Core;
-  const w = window as unknown as { __eastwestCy?: Cy; __renderMarks?: Partial<Marks> };
-  const marks: Partial<Marks> = {};
-  w.__renderMarks = marks;
-  const hook = () => {
-    const cy = w.__eastwestCy;
-    if (!cy) return void setTimeout(hook, 2);
-    cy.one('add', () => (marks.elementsAdded = performance.now()));
-    cy.one('layoutstart', () => (marks.layoutStart = performance.now()));
-    cy.one('layoutstop', () => {
-      marks.layoutStop = performance.now();
-      marks.nodes = cy.nodes().length;
-      marks.edges = cy.edges().length;
-      // The frame after the layout: what the user sees first.
-      requestAnimationFrame(() => requestAnimationFrame(() => (marks.painted = performance.now())));
-    });
+const INSTRUMENT = `(() => {
+  const marks = {};
+  window.__renderMarks = marks;
+  // The page may create its Cytoscape instance more than once (remounts): follow whichever is current, and wrap
+  // its layout() so the marks come from the layout the page runs.
+  let current = null;
+  const attach = (cy) => {
+    cy.on('add', () => { if (marks.elementsAdded === undefined) marks.elementsAdded = performance.now(); });
+    const layout = cy.layout.bind(cy);
+    cy.layout = (options) => {
+      if (marks.layoutCalled === undefined) marks.layoutCalled = performance.now();
+      const l = layout(options);
+      l.one('layoutstart', () => { if (marks.layoutStart === undefined) marks.layoutStart = performance.now(); });
+      l.one('layoutstop', () => {
+        if (marks.layoutStop !== undefined) return;
+        marks.layoutStop = performance.now();
+        marks.layoutName = options && options.name;
+        marks.nodes = cy.nodes().length;
+        marks.edges = cy.edges().length;
+        // The frame after the layout: what the user sees first.
+        requestAnimationFrame(() => requestAnimationFrame(() => { marks.painted = performance.now(); }));
+      });
+      return l;
+    };
   };
-  hook();
-}
+  // Hooked on assignment: the page adds the elements and runs the (synchronous) layout in the same React commit
+  // that creates the instance, before any timer of ours could look.
+  Object.defineProperty(window, '__eastwestCy', {
+    configurable: true,
+    get: () => current,
+    set: (cy) => { if (cy && cy !== current) attach(cy); current = cy; },
+  });
+})();`;
 
 const admin = await adminUrl();
 await withPgClient(admin, async (c) => {
@@ -115,9 +132,11 @@ try {
   await waitForHealth(base, server);
 
   const expand = Array.from({ length: NAMESPACES }, (_, i) => `team-${String(i).padStart(3, '0')}`).concat('kube-system');
-  const pagePath = `/graph?snapshot=${snapshot.id}&expand=${expand.join(',')}`;
+  // Observed edges only (the allowed-but-unused ones would add 8,000 more): 2,000 nodes and 10,000 edges drawn.
+  const show = 'allowed,denied,unprotected';
+  const pagePath = `/graph?snapshot=${snapshot.id}&show=${show}&expand=${expand.join(',')}`;
   // The server classifies a snapshot once per (version, window): the first request pays it, the page's does not.
-  const apiPath = `/api/snapshots/${snapshot.id}/graph?expand=${expand.join(',')}`;
+  const apiPath = `/api/snapshots/${snapshot.id}/graph?class=allowed,unauthorized&expand=${expand.join(',')}`;
   const t0 = performance.now();
   const first = await fetch(`${base}${apiPath}`);
   const body = (await first.json()) as { nodes: unknown[]; edges: unknown[]; summaryEdges?: unknown[]; collapsed?: unknown[] };
@@ -129,18 +148,28 @@ try {
     // A fresh context per run: no cached positions (localStorage), no HTTP cache.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await page.addInitScript(instrument);
+    await page.addInitScript({ content: INSTRUMENT });
     await page.goto(`${base}${pagePath}`, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as { __renderMarks?: Partial<Marks> }).__renderMarks?.painted !== undefined, undefined, { timeout: 120_000, polling: 50 });
+    const done = await page
+      .waitForFunction(() => (window as unknown as { __renderMarks?: Partial<Marks> }).__renderMarks?.painted !== undefined, undefined, { timeout: TIMEOUT_MS, polling: 50 })
+      .then(() => true, () => false);
+    if (!done) {
+      const partial = await page.evaluate(() => ({ marks: (window as unknown as { __renderMarks?: Partial<Marks> }).__renderMarks, cy: !!(window as unknown as { __eastwestCy?: unknown }).__eastwestCy }));
+      const shot = path.join(process.env.RENDER_SCREENSHOT_DIR ?? '/tmp', 'graph-render-timeout.png');
+      await page.screenshot({ path: shot });
+      throw new Error(`no rendered graph within ${TIMEOUT_MS} ms: ${JSON.stringify(partial)} (screenshot ${shot})`);
+    }
     const marks = await page.evaluate(() => {
       const m = (window as unknown as { __renderMarks: Marks }).__renderMarks;
-      const api = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/snapshots/') && e.name.includes('/graph')) as PerformanceResourceTiming | undefined;
-      return { ...m, apiStart: api?.startTime ?? NaN, apiEnd: api?.responseEnd ?? NaN, apiBytes: api?.encodedBodySize ?? NaN };
+      // The page asks for the filtered view and for the unfiltered "universe" (namespace list, pickers): the
+      // canvas waits for the view; both are counted from the first request to the last response.
+      const api = performance.getEntriesByType('resource').filter((e) => /\/api\/snapshots\/[^/]+\/graph/.test(e.name)) as PerformanceResourceTiming[];
+      return { ...m, apiStart: Math.min(...api.map((e) => e.startTime)), apiEnd: Math.max(...api.map((e) => e.responseEnd)), apiBytes: api.reduce((n, e) => n + e.encodedBodySize, 0) };
     });
     results.push(marks);
     console.log(
       `run ${run + 1}: first rendered graph at ${marks.painted.toFixed(0)} ms after navigation start: graph API ${marks.apiStart.toFixed(0)}–${marks.apiEnd.toFixed(0)} ms (${(marks.apiBytes / 2 ** 20).toFixed(1)} MiB), ` +
-        `elements on the canvas ${marks.elementsAdded.toFixed(0)} ms, layout ${marks.layoutStart.toFixed(0)}–${marks.layoutStop.toFixed(0)} ms (${(marks.layoutStop - marks.layoutStart).toFixed(0)} ms); ${marks.nodes} nodes, ${marks.edges} edges drawn`,
+        `elements on the canvas ${marks.elementsAdded.toFixed(0)} ms, layout ${marks.layoutCalled.toFixed(0)}–${marks.layoutStop.toFixed(0)} ms (${(marks.layoutStop - marks.layoutCalled).toFixed(0)} ms of ${marks.layoutName}, its positions applied in the last ${(marks.layoutStop - marks.layoutStart).toFixed(0)} ms); ${marks.nodes} nodes, ${marks.edges} edges drawn`,
     );
     await context.close();
   }
@@ -148,7 +177,7 @@ try {
   const m = (f: (x: Marks) => number) => median(results.map(f)).toFixed(0);
   console.log(
     `time to first rendered graph (median of ${RUNS}): ${m((x) => x.painted)} ms (target <= 3000 ms) = until the graph API answered ${m((x) => x.apiEnd)} ms, ` +
-      `then parse + React + Cytoscape add ${m((x) => x.elementsAdded - x.apiEnd)} ms, then until the layout started ${m((x) => x.layoutStart - x.elementsAdded)} ms, layout ${m((x) => x.layoutStop - x.layoutStart)} ms, paint ${m((x) => x.painted - x.layoutStop)} ms`,
+      `then parse + React + Cytoscape add ${m((x) => x.elementsAdded - x.apiEnd)} ms, then until the layout was asked for ${m((x) => x.layoutCalled - x.elementsAdded)} ms, layout ${m((x) => x.layoutStop - x.layoutCalled)} ms, paint ${m((x) => x.painted - x.layoutStop)} ms`,
   );
   console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
 } finally {

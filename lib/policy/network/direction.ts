@@ -65,6 +65,23 @@ function noMatch(policies: readonly Netpol[], dir: Direction, what: string): Dir
   return d;
 }
 
+/** "isolated by these policies; this port allowed by this one rule" (the common allow), shared like noMatch. */
+const allowedByCache = new WeakMap<readonly Netpol[], Map<string, Map<RuleRef, DirectionDecision>>>();
+function allowedByOne(policies: readonly Netpol[], dir: Direction, what: string, rule: RuleRef): DirectionDecision {
+  let byKey = allowedByCache.get(policies);
+  if (!byKey) allowedByCache.set(policies, (byKey = new Map()));
+  const key = dir === 'ingress' ? what : `egress ${what}`;
+  let byRule = byKey.get(key);
+  if (!byRule) byKey.set(key, (byRule = new Map()));
+  let d = byRule.get(rule);
+  if (!d) {
+    const { text } = isolatingOf(policies);
+    d = Object.freeze({ direction: dir, isolated: true, outcome: 'allowed', basis: 'explicit', rules: Object.freeze([rule]) as unknown as RuleRef[], reason: `isolated for ${dir} by ${text}; ${what} allowed by ${ruleRefText(rule)}` });
+    byRule.set(rule, d);
+  }
+  return d;
+}
+
 /** First matching rule in priority order, then rule order (the rule list of one policy is ordered). */
 function firstClusterMatch(policies: ClusterPolicy[], dir: Direction, peer: EndpointFacts, port: number, protocol: Protocol, dstPorts: readonly ContainerPort[] | null, skip: ReadonlySet<ClusterRule>): TierHit | null {
   for (const policy of policies) {
@@ -154,6 +171,7 @@ export function decideDirection(
     // NetworkPolicy always makes a final decision for the pods it selects (v1alpha2 Tier doc).
     const allowing = netpolAllowingRules(npPolicies, dir, peer, port, protocol, dstPorts);
     const { refs, text: by } = isolatingOf(npPolicies);
+    if (allowing.length === 1 && prefix === '') return allowedByOne(npPolicies, dir, what, allowing[0]!);
     if (allowing.length > 0) {
       return { direction: dir, isolated: true, outcome: 'allowed', basis: 'explicit', rules: allowing, reason: `${prefix}isolated for ${dir} by ${by}; ${what} allowed by ${ruleRefsText(allowing)}` };
     }

@@ -16,7 +16,7 @@ function registerFcose() {
 }
 
 /** fcose tuned for service graphs: room for labels, compound namespaces packed, deterministic enough. */
-const FCOSE: LayoutOptions = {
+const FCOSE = {
   name: 'fcose',
   quality: 'proof',
   randomize: true,
@@ -36,7 +36,7 @@ const FCOSE: LayoutOptions = {
   numIter: 3000,
   packComponents: true,
   tile: true,
-} as LayoutOptions;
+};
 
 export interface GraphSelectEvent {
   kind: 'node' | 'edge';
@@ -176,6 +176,17 @@ function positionsOf(cy: Core): Positions {
   return out;
 }
 
+/**
+ * fcose's force-directed phase is quadratic per iteration: `proof` quality on 2,000 nodes took 38 s in
+ * bench/graph-render.bench.ts. Large views get fewer iterations, and very large ones the spectral draft only
+ * (positions are cached per snapshot, so the cost is paid once).
+ */
+function layoutFor(nodes: number): LayoutOptions {
+  if (nodes > 1200) return { ...FCOSE, quality: 'draft' } as LayoutOptions;
+  if (nodes > 300) return { ...FCOSE, quality: 'default', numIter: 500 } as LayoutOptions;
+  return FCOSE as LayoutOptions;
+}
+
 function runLayout(cy: Core, snapshotId: string, fresh: boolean) {
   const leaves = cy.nodes().filter((n) => !n.isParent()).map((n) => n.id());
   if (!leaves.length) return;
@@ -184,7 +195,7 @@ function runLayout(cy: Core, snapshotId: string, fresh: boolean) {
     cy.layout({ name: 'preset', positions: cached, fit: true, padding: 40 } as LayoutOptions).run();
     return;
   }
-  const layout = cy.layout(FCOSE);
+  const layout = cy.layout(layoutFor(leaves.length));
   layout.one('layoutstop', () => savePositions(snapshotId, positionsOf(cy)));
   layout.run();
 }

@@ -170,8 +170,14 @@ export function classifyGraph(input: ClassifyInput): ClassifiedGraph {
       endMs = last;
     } else {
       // Same comparisons as before, on the bounds parsed once (a NaN bound stays put, as Date.parse gave before).
-      if (first < startMs) (trafficRange.start = c.observed.firstSeen), (startMs = first);
-      if (last > endMs) (trafficRange.end = c.observed.lastSeen), (endMs = last);
+      if (first < startMs) {
+        trafficRange.start = c.observed.firstSeen;
+        startMs = first;
+      }
+      if (last > endMs) {
+        trafficRange.end = c.observed.lastSeen;
+        endMs = last;
+      }
     }
   }
   const graph = { nodes, edges, unusedRules, wildcardRules, window, trafficRange, notes };

@@ -29,18 +29,17 @@ export function toConnection(source: Endpoint, destination: Endpoint, port: numb
   return { source, destination, port, protocol, ...(portName ? { portName } : {}), ...(request ? { request } : {}) };
 }
 
-/** Endpoints of a name, memoised per pod list so the hot path does not rebuild them for every edge. */
-const podEndpoints = new WeakMap<readonly Pod[], Endpoint[]>();
+/** Endpoints of a name, memoised per pod so the hot path does not rebuild them for every edge. */
+const podEndpoints = new WeakMap<Pod, Endpoint>();
 function endpointsOf(index: EndpointIndex, name: EndpointName): Endpoint[] {
   const pods = index.podsByWorkload.get(name);
   if (!pods) return index.endpointsOf(name);
-  let list = podEndpoints.get(pods);
-  if (!list) podEndpoints.set(pods, (list = pods.map((pod): Endpoint => ({ kind: 'pod', pod }))));
-  return list;
+  return pods.map((pod) => {
+    let e = podEndpoints.get(pod);
+    if (!e) podEndpoints.set(pod, (e = { kind: 'pod', pod }));
+    return e;
+  });
 }
-
-/** One pod on each side (the common case at scale) needs no per-edge pair summary: one frozen value serves all. */
-const ONE_PAIR: PodPairEvaluation = Object.freeze({ evaluated: 1, total: 1, disagree: false, details: Object.freeze([]) as unknown as string[] });
 
 /**
  * Rank of a verdict from most to least restrictive: denied, conditional, allowed by default somewhere,
@@ -79,7 +78,7 @@ export function evaluateEdge(
   if (total === 1) {
     // One pod on each side (the common case at scale): nothing to compare.
     const verdict = evaluator.evaluate(toConnection(sources[0]!, destinations[0]!, edge.port, edge.protocol));
-    return withOperations({ verdict, podPairs: ONE_PAIR, notes }, evaluator, sources[0]!, destinations[0]!, edge);
+    return withOperations({ verdict, podPairs: { evaluated: 1, total: 1, disagree: false, details: [] }, notes }, evaluator, sources[0]!, destinations[0]!, edge);
   }
   let worst: { verdict: Verdict; source: Endpoint; destination: Endpoint } | null = null;
   const distinct = new Map<string, string>();

@@ -53,22 +53,8 @@ function describeLayer(d: LayerDecision): string {
   }
 }
 
-/** Verdicts of one shared (frozen) layer decision, shared in turn (the network layer shares its common answers). */
-const singleLayerVerdicts = new WeakMap<LayerDecision, Verdict>();
-
 /** ANDs the decisions of the layers that take part. */
 export function combineDecisions(layers: LayerDecision[]): Verdict {
-  if (layers.length !== 1 || !Object.isFrozen(layers[0])) return combine(layers);
-  let v = singleLayerVerdicts.get(layers[0]!);
-  if (!v) {
-    v = combine(layers);
-    Object.freeze(v.layers);
-    singleLayerVerdicts.set(layers[0]!, Object.freeze(v));
-  }
-  return v;
-}
-
-function combine(layers: LayerDecision[]): Verdict {
   let verdict: Outcome = 'allowed';
   if (layers.some((l) => l.outcome === 'denied')) verdict = 'denied';
   else if (layers.some((l) => l.outcome === 'conditional')) verdict = 'conditional';

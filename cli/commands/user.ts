@@ -1,14 +1,12 @@
-import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { checkNewPassword, hashPassword } from '../../lib/auth/password';
 import { usernameSchema } from '../../lib/auth/schemas';
-import { createUser, disconnectPrisma, findRunningEmbeddedDatabase, listUsers, recordAudit, type UserRole } from '../../lib/db';
-import type { ResolvedDatabase } from '../../lib/db/resolve-database';
+import { createUser, disconnectPrisma, listUsers, recordAudit, type UserRole } from '../../lib/db';
+import { openDatabase } from '../database';
 import { EXIT_OK, InputError } from '../exit';
 
-const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
 interface UserAddOptions {
   admin?: boolean;
@@ -56,19 +54,6 @@ function promptHidden(input: Readable, output: Writable, question: string): Prom
       resolve(answer);
     });
   });
-}
-
-async function openDatabase(url: string | undefined): Promise<ResolvedDatabase> {
-  // As `eastwest import` does: --database-url, DATABASE_URL, the running `npm start` server, else the embedded one.
-  const [{ resolveDatabase }, { applyMigrations, defaultMigrationPaths }] = await Promise.all([import('../../lib/db/resolve-database'), import('../../lib/db/migrate')]);
-  const configured = url ?? process.env.DATABASE_URL?.trim();
-  const dataDir = path.join(PROJECT_ROOT, '.eastwest', 'pg');
-  const running = configured ? null : await findRunningEmbeddedDatabase({ dataDir });
-  const target = configured ?? running;
-  const db = await resolveDatabase(target ? { ...process.env, DATABASE_URL: target } : process.env, { dataDir });
-  await applyMigrations(db.url, defaultMigrationPaths(PROJECT_ROOT));
-  process.env.DATABASE_URL = db.url;
-  return db;
 }
 
 export async function addUser(username: string, role: UserRole, password: string): Promise<void> {

@@ -1,13 +1,12 @@
 import { buildGraphView, classificationKey, classifyGraph, graphQuerySchema, LruCache, searchParamsToObject, toGraphRequest, type ClassifiedGraph } from '@/lib/graph';
-import { getSnapshot, isDbError, loadSnapshotContent } from '@/lib/db';
+import { snapshotIdSchema } from '@/lib/api/snapshots';
+import { getSnapshot } from '@/lib/db';
 import type { Diagnostic } from '@/lib/model';
-import { createEvaluator } from '@/lib/policy';
+import { handle, loadSnapshotEngine, parseParams } from '@/lib/server';
 
 /** Engine work is CPU-bound and reads the database: never prerender, always Node. */
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
-
-const DB_STATUS = { 'not-found': 404, conflict: 409, unavailable: 503, invalid: 400 } as const;
 
 /** Classifications of recent (snapshot version, window) pairs: filter and expand requests skip the database and the engine. */
 const classified = new LruCache<{ graph: ClassifiedGraph; diagnostics: Diagnostic[] }>(4);
@@ -17,9 +16,8 @@ async function classifySnapshot(id: string, window: { from?: string; to?: string
   const key = classificationKey(id, snapshot.updatedAt.toISOString(), window);
   let entry = classified.get(key);
   if (!entry) {
-    const content = await loadSnapshotContent(id);
-    const evaluator = createEvaluator(content.inventory, content.objects);
-    entry = { graph: classifyGraph({ inventory: content.inventory, evaluator: evaluator.value, edges: content.edges, window, diagnostics: evaluator.diagnostics }), diagnostics: evaluator.diagnostics };
+    const engine = await loadSnapshotEngine(id);
+    entry = { graph: classifyGraph({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges, window, diagnostics: engine.diagnostics }), diagnostics: engine.diagnostics };
     classified.set(key, entry);
   }
   return entry;
@@ -30,15 +28,9 @@ async function classifySnapshot(id: string, window: { from?: string; to?: string
  * The classified graph of one snapshot for one time window, filtered and aggregated on the server
  * (namespaces collapse into summaries above `collapseAbove` visible nodes).
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const query = graphQuerySchema.safeParse(searchParamsToObject(new URL(request.url).searchParams));
-  if (!query.success) return Response.json({ error: 'invalid query', issues: query.error.issues }, { status: 400 });
-  const { window, filters, view } = toGraphRequest(query.data);
-  try {
-    const { graph, diagnostics } = await classifySnapshot((await params).id, window);
-    return Response.json({ ...buildGraphView(graph, filters, view), diagnostics });
-  } catch (e) {
-    if (isDbError(e)) return Response.json({ error: e.message }, { status: DB_STATUS[e.code] });
-    throw e;
-  }
-}
+export const GET = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const { id } = await parseParams(params, snapshotIdSchema);
+  const { window, filters, view } = toGraphRequest(graphQuerySchema.parse(searchParamsToObject(new URL(request.url).searchParams)));
+  const { graph, diagnostics } = await classifySnapshot(id, window);
+  return Response.json({ ...buildGraphView(graph, filters, view), diagnostics });
+});

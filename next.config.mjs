@@ -1,16 +1,3 @@
-/**
- * Upload limit for one request (also enforced by proxy.ts from Content-Length, with a 413). Next
- * buffers request bodies for the proxy and silently truncates past proxyClientMaxBodySize, so that
- * buffer must be at least as large as the limit we announce.
- */
-function maxRequestBytes() {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(process.env.EASTWEST_MAX_REQUEST_BYTES ?? '');
-  if (!m) return 256 * 1024 * 1024;
-  const unit = (m[2] ?? 'b').toLowerCase()[0];
-  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
-  return Math.floor(Number(m[1]) * factor) || 256 * 1024 * 1024;
-}
-
 /** For every response, including static files the proxy skips; the proxy adds the nonce CSP to pages. */
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -30,7 +17,11 @@ const nextConfig = {
   // The build type-checks the app only; `npm test` type-checks everything, tests included (tsc --noEmit).
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   experimental: {
-    proxyClientMaxBodySize: maxRequestBytes() + 1,
+    // Next clones the body of every request proxy.ts runs for into memory, up to this size. Uploads are
+    // outside the proxy's matcher and stream into their route (EASTWEST_MAX_REQUEST_BYTES applies there);
+    // the proxy refuses larger bodies on other routes, so this only has to hold them: keep it equal to
+    // PROXY_BODY_BYTES in lib/auth/upload-limits.ts (Next's default, stated so the two cannot drift apart).
+    proxyClientMaxBodySize: 10 * 1024 * 1024,
   },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

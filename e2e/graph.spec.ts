@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { canvasElements, clickOnCanvas, demoSnapshotId, findEdge, graphFromApi, waitForGraph } from './support/graph-page';
+import { canvasElements, clickOnCanvas, demoSnapshotId, explainedEdgeFromApi, findEdge, graphFromApi, waitForGraph } from './support/graph-page';
 
 const shot = (name: string) => path.join(test.info().project.outputDir, 'screenshots', name);
 
@@ -11,6 +11,9 @@ test('the graph explorer: legend counts, unauthorized filter, edge explanation, 
   const payment = findEdge(api, 'boutique/frontend', 'boutique/paymentservice');
   expect(payment.class, 'the demo classifies frontend -> paymentservice as observed but unauthorized').toBe('unauthorized');
   const unauthorized = api.edges.filter((e) => e.class === 'unauthorized');
+  // The graph carries class, summary and rules; the panel fetches the per-layer explanation on demand.
+  const { explanation } = await explainedEdgeFromApi(request, snapshot, payment.id);
+  expect(explanation.summary).toBe(payment.summary);
 
   await page.goto(`/graph?snapshot=${snapshot}`);
   await waitForGraph(page);
@@ -39,14 +42,14 @@ test('the graph explorer: legend counts, unauthorized filter, edge explanation, 
   await expect(page).toHaveURL(new RegExp(`edge=${encodeURIComponent(payment.id).replace(/[|]/g, '\\|')}`));
   const details = page.getByTestId('edge-details');
   await expect(details).toContainText('boutique/frontend → boutique/paymentservice');
-  await expect(details.getByTestId('edge-summary')).toHaveText(payment.explanation.summary);
-  await expect(details.getByTestId('edge-verdict')).toHaveText(payment.explanation.verdict);
-  for (const layer of payment.explanation.layers) await expect(details.getByTestId(`layer-${layer.layer}`)).toContainText(layer.outcome);
+  await expect(details.getByTestId('edge-summary')).toHaveText(explanation.summary);
+  await expect(details.getByTestId('edge-verdict')).toHaveText(explanation.verdict);
+  for (const layer of explanation.layers) await expect(details.getByTestId(`layer-${layer.layer}`)).toContainText(layer.outcome);
   await expect(details.getByTestId('edge-class')).toContainText(payment.state === 'denied' ? 'denied' : 'unprotected');
   await expect(details.getByTestId('edge-draft-link')).toHaveAttribute('href', `/drafts?${new URLSearchParams({ snapshot, grant: payment.id }).toString()}`);
 
   // The deciding rule's YAML excerpt, cut from the policy's original text.
-  const firstRule = payment.explanation.layers[0]!.rules[0]!;
+  const firstRule = explanation.layers[0]!.rules[0]!;
   const ruleYaml = details.getByTestId('rule-yaml').first();
   await ruleYaml.locator('summary').click();
   await expect(ruleYaml.locator('pre')).toBeVisible();
@@ -59,7 +62,7 @@ test('the graph explorer: legend counts, unauthorized filter, edge explanation, 
   await page.reload();
   await waitForGraph(page);
   expect(page.url()).toBe(url);
-  await expect(page.getByTestId('edge-details').getByTestId('edge-verdict')).toHaveText(payment.explanation.verdict);
+  await expect(page.getByTestId('edge-details').getByTestId('edge-verdict')).toHaveText(explanation.verdict);
   await expect(page.getByTestId('legend-denied')).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(async () => (await canvasElements(page)).edges.map((e) => e.id).sort()).toEqual(unauthorized.map((e) => e.id).sort());
   expect((await canvasElements(page)).edges.find((e) => e.id === payment.id)?.classes).toContain('selected-el');

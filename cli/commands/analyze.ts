@@ -3,6 +3,7 @@ import { classifyGraph, type TimeWindow } from '../../lib/graph';
 import { createEvaluator } from '../../lib/policy';
 import { FORMAT_NAMES, readTrafficFiles, type FormatName } from '../../lib/traffic/node';
 import { toAnalyzeJson, renderAnalyzeTable } from '../analyze-output';
+import { ENVOY_FORMAT_HELP, loadEnvoyFormat } from '../envoy-format';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
 import { loadInput, reportDiagnostics } from '../input';
 
@@ -14,6 +15,7 @@ interface AnalyzeOptions {
   json?: boolean;
   format?: string;
   destination?: string;
+  envoyFormat?: string;
   verbose?: boolean;
 }
 
@@ -32,7 +34,12 @@ async function runAnalyze(o: AnalyzeOptions): Promise<number> {
   const input = await loadInput(o.input);
   const built = createEvaluator(input.inventory, input.objects);
   if (o.format !== undefined && !(FORMAT_NAMES as readonly string[]).includes(o.format)) throw new InputError(`--format: expected one of ${FORMAT_NAMES.join(', ')}`);
-  const trafficOptions = { ...(o.format ? { format: o.format as FormatName } : {}), ...(o.destination ? { destination: o.destination } : {}) };
+  const envoy = await loadEnvoyFormat(o.envoyFormat);
+  const trafficOptions = {
+    ...(o.format ? { format: o.format as FormatName } : {}),
+    ...(o.destination ? { destination: o.destination } : {}),
+    ...(envoy.envoyFormat ? { envoyFormat: envoy.envoyFormat } : {}),
+  };
   const traffic = o.traffic.length ? await readTrafficFiles(o.traffic, input.inventory, trafficOptions) : { edges: [], diagnostics: [] };
   const failed = reportDiagnostics([...input.diagnostics, ...built.diagnostics, ...traffic.diagnostics], o.verbose === true);
   const window: TimeWindow = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
@@ -53,6 +60,7 @@ export function registerAnalyze(program: Command): void {
     .option('--to <time>', 'end of the time window (RFC 3339)')
     .option('--format <format>', `traffic format instead of detecting it from content (${FORMAT_NAMES.join(', ')})`)
     .option('--destination <ns/name[:port]>', 'server of server-side logs that do not name it (NGINX, application logs)')
+    .option('--envoy-format <format|@file>', ENVOY_FORMAT_HELP)
     .option('--json', 'machine-readable output: { edges, unusedRules, wildcardRules, nodes, summary }')
     .option('-v, --verbose', 'also print info diagnostics (ignored kinds...)')
     .action(async (o: AnalyzeOptions) => {

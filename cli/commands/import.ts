@@ -6,6 +6,7 @@ import { disconnectPrisma, findOrCreateSnapshot, importFiles, isDbError, type Fi
 import { formatDiagnostic } from '../../lib/model/diagnostics';
 import { FORMAT_NAMES, type FormatName } from '../../lib/traffic/node';
 import { openDatabase } from '../database';
+import { ENVOY_FORMAT_HELP, loadEnvoyFormat } from '../envoy-format';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
 
 
@@ -19,6 +20,7 @@ interface ImportCommandOptions {
   databaseUrl?: string;
   format?: string;
   destination?: string;
+  envoyFormat?: string;
   badRecordThreshold?: string;
   verbose?: boolean;
 }
@@ -124,6 +126,7 @@ async function runImport(files: string[], o: ImportCommandOptions): Promise<numb
   if (o.format !== undefined && !(FORMAT_NAMES as readonly string[]).includes(o.format)) throw new InputError(`--format: expected one of ${FORMAT_NAMES.join(', ')}`);
   if (o.destination !== undefined && !/^[^/\s]+\/[^/:\s]+(:\d+)?$/.test(o.destination)) throw new InputError(`--destination: expected ns/name or ns/name:port, got "${o.destination}"`);
   const badRecordThreshold = parseThreshold(o.badRecordThreshold);
+  const envoy = await loadEnvoyFormat(o.envoyFormat);
   const uploads = await collectUploads(files);
 
   const db = await openDatabase(o.databaseUrl);
@@ -147,6 +150,7 @@ async function runImport(files: string[], o: ImportCommandOptions): Promise<numb
     const results = await importFiles(snapshot.id, uploads, {
       ...(o.format ? { format: o.format as FormatName } : {}),
       ...(o.destination ? { destination: o.destination } : {}),
+      ...(envoy.envoyFormat ? { envoyFormat: envoy.envoyFormat } : {}),
       ...(badRecordThreshold !== undefined ? { badRecordThreshold } : {}),
       onProgress: progress.update,
     });
@@ -171,6 +175,7 @@ export function registerImport(program: Command): void {
     .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the embedded database of `npm start`)')
     .option('--format <format>', `traffic format instead of detecting it from content (${FORMAT_NAMES.join(', ')})`)
     .option('--destination <ns/name[:port]>', 'server of server-side logs that do not name it (NGINX, application logs)')
+    .option('--envoy-format <format|@file>', ENVOY_FORMAT_HELP)
     .option('--bad-record-threshold <n>', 'fail a file with more bad records than n (a count), or than this fraction of its records (below 1)')
     .option('-v, --verbose', 'also print info diagnostics')
     // Usage errors exit 2 like every other bad input (commander's default is 1, which means "a file failed" here).

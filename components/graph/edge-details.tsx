@@ -1,6 +1,8 @@
 'use client';
 
-import type { ClassifiedEdge } from '@/lib/graph/model';
+import type { EdgeExplanation, GraphEdge, TimeWindow } from '@/lib/graph/model';
+import { useEdgeExplanation } from '@/lib/api/graph-client';
+import type { CountUnit } from '@/lib/traffic/model';
 import { formatRuleRef, type LayerDecision } from '@/lib/model/verdict';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { DetailRow, DetailSection, formatTime, RuleCode } from './detail-parts';
@@ -54,9 +56,9 @@ function LayerExplanation({ layer, snapshotId }: { layer: LayerDecision; snapsho
   );
 }
 
-export function EdgeDetails({ edge, snapshotId }: { edge: ClassifiedEdge; snapshotId: string }) {
+export function EdgeDetails({ edge, snapshotId, window }: { edge: GraphEdge; snapshotId: string; window: TimeWindow }) {
   const kind = edgeKindOf(edge);
-  const x = edge.explanation;
+  const explained = useEdgeExplanation(snapshotId, edge.id, window);
   return (
     <div data-testid="edge-details">
       <div className="px-4 py-3">
@@ -73,7 +75,7 @@ export function EdgeDetails({ edge, snapshotId }: { edge: ClassifiedEdge; snapsh
           <EdgeSwatch kind={kind} />
           {EDGE_LOOKS[kind].label}
         </p>
-        <p className="mt-1 text-sm text-slate-700" data-testid="edge-summary">{x.summary}</p>
+        <p className="mt-1 text-sm text-slate-700" data-testid="edge-summary">{edge.summary}</p>
         {edge.source.includes('/') && edge.destination.includes('/') && !edge.source.startsWith('node:') ? (
           <p className="mt-2 text-xs">
             {/* Unused grants are the cheapest reach to remove; unauthorized traffic may need an explicit grant. */}
@@ -86,7 +88,9 @@ export function EdgeDetails({ edge, snapshotId }: { edge: ClassifiedEdge; snapsh
       <DetailSection title="Observed">
         {edge.observed ? (
           <dl className="space-y-1">
-            <DetailRow label="Count">{edge.observed.count.toLocaleString('en-US')}</DetailRow>
+            <DetailRow label="Count">
+              {edge.observed.count.toLocaleString('en-US')} {unitText(edge.observed.countUnit, edge.observed.count)}
+            </DetailRow>
             <DetailRow label="First seen">{formatTime(edge.observed.firstSeen)}</DetailRow>
             <DetailRow label="Last seen">{formatTime(edge.observed.lastSeen)}</DetailRow>
             <DetailRow label="Verdicts">
@@ -96,9 +100,21 @@ export function EdgeDetails({ edge, snapshotId }: { edge: ClassifiedEdge; snapsh
             </DetailRow>
             <DetailRow label="Seen by">{edge.observedBy.join(', ') || '—'}</DetailRow>
           </dl>
-        ) : (
-          <p className="text-slate-600">No matching traffic in the selected window: the grant is unused.</p>
-        )}
+        ) : null}
+        {edge.observed?.observations ? (
+          <div className="mt-2 text-xs text-slate-600" data-testid="edge-observations">
+            <p>Each format saw the same traffic; the count above takes the best unit and the largest figure, not the sum:</p>
+            <ul className="mt-0.5 list-disc pl-5 font-mono">
+              {edge.observed.observations.map((o) => (
+                <li key={`${o.observer}/${o.countUnit}`}>
+                  {o.observer}: {o.count.toLocaleString('en-US')} {unitText(o.countUnit, o.count)}
+                  {Object.keys(o.verdicts).length ? ` (${Object.entries(o.verdicts).map(([v, n]) => `${v} ×${n}`).join(', ')})` : ''}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {edge.observed ? null : <p className="text-slate-600">No matching traffic in the selected window: the grant is unused.</p>}
       </DetailSection>
       {edge.operations.length ? (
         <DetailSection title="L7 operations">
@@ -113,6 +129,48 @@ export function EdgeDetails({ edge, snapshotId }: { edge: ClassifiedEdge; snapsh
         </DetailSection>
       ) : null}
       <DetailSection title="Explanation per layer">
+        {explained.data ? (
+          <LayerExplanations x={explained.data.edge.explanation} snapshotId={snapshotId} />
+        ) : explained.isError ? (
+          <p className="text-sm text-red-700" data-testid="edge-explanation-error">
+            The explanation could not be loaded: {explained.error.message}.{' '}
+            <button type="button" className="font-medium text-brand-600" onClick={() => void explained.refetch()}>
+              Try again
+            </button>
+          </p>
+        ) : (
+          <p className="text-xs text-slate-500" data-testid="edge-explanation-loading">
+            Evaluating this edge on every enforcing layer…
+          </p>
+        )}
+      </DetailSection>
+      {edge.rules.length ? (
+        <DetailSection title="Rules">
+          <ul className="space-y-1">
+            {edge.rules.map((r) => (
+              <li key={formatRuleRef(r)}>
+                <RuleCode>{formatRuleRef(r)}</RuleCode>
+                {r.wildcard ? <span className="ml-1 text-xs text-slate-500">(any peer)</span> : null}
+              </li>
+            ))}
+          </ul>
+        </DetailSection>
+      ) : null}
+    </div>
+  );
+}
+
+const UNIT_TEXT: Record<CountUnit, [string, string]> = {
+  requests: ['request', 'requests'],
+  connections: ['connection', 'connections'],
+  connection_attempts: ['connection attempt', 'connection attempts'],
+  flows: ['flow record', 'flow records'],
+};
+const unitText = (unit: CountUnit, count: number) => UNIT_TEXT[unit][count === 1 ? 0 : 1];
+
+function LayerExplanations({ x, snapshotId }: { x: EdgeExplanation; snapshotId: string }) {
+  return (
+    <>
         <p className="text-xs text-slate-600" data-testid="edge-verdict">{x.verdict}</p>
         {x.layers.length ? x.layers.map((l) => <LayerExplanation key={l.layer} layer={l} snapshotId={snapshotId} />) : <p className="text-slate-600">No layer enforces on either end of this connection.</p>}
         {x.notes.length ? (
@@ -134,19 +192,6 @@ export function EdgeDetails({ edge, snapshotId }: { edge: ClassifiedEdge; snapsh
             </ul>
           </div>
         ) : null}
-      </DetailSection>
-      {edge.rules.length ? (
-        <DetailSection title="Rules">
-          <ul className="space-y-1">
-            {edge.rules.map((r) => (
-              <li key={formatRuleRef(r)}>
-                <RuleCode>{formatRuleRef(r)}</RuleCode>
-                {r.wildcard ? <span className="ml-1 text-xs text-slate-500">(any peer)</span> : null}
-              </li>
-            ))}
-          </ul>
-        </DetailSection>
-      ) : null}
-    </div>
+    </>
   );
 }

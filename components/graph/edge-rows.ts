@@ -1,4 +1,4 @@
-import type { ClassifiedEdge } from '@/lib/graph/model';
+import type { GraphEdge } from '@/lib/graph/model';
 import { formatRuleRef } from '@/lib/model/verdict';
 import { edgeKindOf, type EdgeKind } from './view-state';
 
@@ -30,7 +30,7 @@ export const EDGE_COLUMNS: { key: keyof EdgeRow; label: string; numeric?: boolea
   { key: 'rules', label: 'Deciding rules' },
 ];
 
-export function toEdgeRow(e: ClassifiedEdge): EdgeRow {
+export function toEdgeRow(e: GraphEdge): EdgeRow {
   return {
     id: e.id,
     source: e.source,
@@ -43,7 +43,7 @@ export function toEdgeRow(e: ClassifiedEdge): EdgeRow {
     lastSeen: e.observed?.lastSeen ?? '',
     verdicts: e.observed ? Object.entries(e.observed.verdicts).map(([v, n]) => `${v}:${n}`).join(' ') : '',
     rules: e.rules.map(formatRuleRef).join(' '),
-    summary: e.explanation.summary,
+    summary: e.summary,
   };
 }
 

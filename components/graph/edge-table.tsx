@@ -1,6 +1,6 @@
 'use client';
 
-import type { ClassifiedEdge } from '@/lib/graph/model';
+import type { GraphEdge } from '@/lib/graph/model';
 import { Button } from '@/components/ui/button';
 import { formatTime } from './detail-parts';
 import { EDGE_LOOKS } from './edge-palette';
@@ -8,7 +8,7 @@ import { EdgeSwatch } from './graph-legend';
 import { EDGE_COLUMNS, sortEdgeRows, toCsv, toEdgeRow } from './edge-rows';
 
 export interface EdgeTableProps {
-  edges: readonly ClassifiedEdge[];
+  edges: readonly GraphEdge[];
   sort: string;
   dir: 'asc' | 'desc';
   selectedId?: string;

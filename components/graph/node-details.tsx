@@ -1,34 +1,36 @@
 'use client';
 
-import type { ClassifiedEdge, GraphNode, WildcardRule } from '@/lib/graph/model';
+import type { GraphEdge, GraphNode, TimeWindow } from '@/lib/graph/model';
+import { useNodePolicies } from '@/lib/api/graph-client';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CrownJewelToggle } from '@/components/blast-radius/crown-jewel-toggle';
 import { DetailRow, DetailSection, RuleCode } from './detail-parts';
-import { isolationText, policiesSelecting } from './policies-selecting';
+import { isolationText } from './isolation-text';
 import { edgeKindOf, type EdgeKind } from './view-state';
 
 export interface NodeDetailsProps {
   node: GraphNode;
   snapshotId: string;
-  /** Every edge of the window (unfiltered), to count callers and find the policies selecting it. */
-  edges: readonly ClassifiedEdge[];
-  wildcards: readonly WildcardRule[];
+  /** Every edge of the window (unfiltered), to count callers. */
+  edges: readonly GraphEdge[];
+  /** The graph's window: the policies selecting it are read from its edges in that window. */
+  window: TimeWindow;
   onAssumeCompromised?(): void;
   onShowExposure?(): void;
 }
 
 const isWorkload = (n: GraphNode) => n.kind === 'workload' || n.kind === 'pod' || n.kind === 'infra';
 
-export function NodeDetails({ node, snapshotId, edges, wildcards, onAssumeCompromised, onShowExposure }: NodeDetailsProps) {
+export function NodeDetails({ node, snapshotId, edges, window, onAssumeCompromised, onShowExposure }: NodeDetailsProps) {
   const inbound = edges.filter((e) => e.destination === node.id);
   const outbound = edges.filter((e) => e.source === node.id);
-  const count = (list: readonly ClassifiedEdge[]) => {
+  const count = (list: readonly GraphEdge[]) => {
     const c: Record<EdgeKind, number> = { allowed: 0, denied: 0, unprotected: 0, unused: 0 };
     for (const e of list) c[edgeKindOf(e)]++;
     return (Object.entries(c) as [EdgeKind, number][]).filter(([, n]) => n).map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
   };
-  const policies = policiesSelecting(node.id, edges, wildcards);
+  const policies = useNodePolicies(snapshotId, node.id, window);
   return (
     <div data-testid="node-details">
       <div className="px-4 py-3">
@@ -94,16 +96,22 @@ export function NodeDetails({ node, snapshotId, edges, wildcards, onAssumeCompro
         )}
       </DetailSection>
       <DetailSection title="Policies selecting it">
-        {policies.length ? (
-          <ul className="space-y-1">
-            {policies.map((p) => (
-              <li key={p}>
-                <RuleCode>{p}</RuleCode>
-              </li>
-            ))}
-          </ul>
+        {policies.data ? (
+          policies.data.policies.length ? (
+            <ul className="space-y-1" data-testid="node-policies">
+              {policies.data.policies.map((p) => (
+                <li key={p}>
+                  <RuleCode>{p}</RuleCode>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-slate-500">No policy decides any of its edges{node.unprotected.ingress && node.unprotected.egress ? ': it is not isolated in either direction.' : '.'}</p>
+          )
+        ) : policies.isError ? (
+          <p className="text-sm text-red-700">The policies could not be loaded: {policies.error.message}.</p>
         ) : (
-          <p className="text-slate-500">No policy decides any of its edges{node.unprotected.ingress && node.unprotected.egress ? ': it is not isolated in either direction.' : '.'}</p>
+          <p className="text-xs text-slate-500">Reading the policies that decide its edges…</p>
         )}
         <p className="text-xs text-slate-500">Derived from the rules that decide its edges in this window.</p>
       </DetailSection>

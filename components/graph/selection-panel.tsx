@@ -44,7 +44,7 @@ export function SelectionPanel({ snapshotId, selection, view, universe, state, u
       );
     }
     const edge = view.edges.find((e) => e.id === selection.id) ?? all.edges.find((e) => e.id === selection.id);
-    return edge ? <EdgeDetails edge={edge} snapshotId={snapshotId} /> : <Missing what="edge" update={update} />;
+    return edge ? <EdgeDetails edge={edge} snapshotId={snapshotId} window={view.window} /> : <Missing what="edge" update={update} />;
   }
   if (selection.id.startsWith('nsbox:') || selection.id.startsWith('ns:')) {
     const ns = selection.id.replace(/^nsbox:|^ns:/, '');
@@ -79,7 +79,7 @@ export function SelectionPanel({ snapshotId, selection, view, universe, state, u
       node={node}
       snapshotId={snapshotId}
       edges={all.edges}
-      wildcards={all.wildcardRules}
+      window={view.window}
       onAssumeCompromised={() => update({ mode: 'blast', direction: 'blast', start: [node.id], target: undefined })}
       onShowExposure={() => update({ mode: 'blast', direction: 'exposure', start: [node.id], target: undefined })}
     />

@@ -1,9 +1,9 @@
-import type { ClassifiedEdge, CollapsedNamespace, GraphNode, GraphView, SummaryEdge } from '@/lib/graph/model';
+import type { GraphEdge, CollapsedNamespace, GraphNode, GraphView, SummaryEdge } from '@/lib/graph/model';
 import { edgeKindOf, hasEdgeFilter, type ViewState } from './view-state';
 
 export interface VisibleGraph {
   nodes: GraphNode[];
-  edges: ClassifiedEdge[];
+  edges: GraphEdge[];
   collapsed: CollapsedNamespace[];
   summaryEdges: SummaryEdge[];
 }

@@ -10,6 +10,7 @@ import type { SnapshotSummary } from '@/components/snapshots/snapshot-summary';
 import { createSnapshot } from './create-snapshot';
 import { DestinationField } from './destination-field';
 import { DropZone } from './drop-zone';
+import { EnvoyFormatField } from './envoy-format-field';
 import { FileRow } from './file-row';
 import { queueReducer, summarize, type QueueItem } from './import-queue';
 import { isTargetComplete, SnapshotTarget, type Target } from './snapshot-target';
@@ -28,6 +29,7 @@ export function ImportClient({ snapshots, initialSnapshotId }: { snapshots: Snap
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [destination, setDestination] = useState('');
+  const [envoyFormat, setEnvoyFormat] = useState('');
   const [importedInto, setImportedInto] = useState<string | null>(null);
   // The upload loop reads the latest queue, including files dropped while it runs.
   const itemsRef = useRef<QueueItem[]>(items);
@@ -67,7 +69,10 @@ export function ImportClient({ snapshots, initialSnapshotId }: { snapshots: Snap
     try {
       const onProgress = ({ loaded, total }: UploadProgress) =>
         dispatch(loaded >= total ? { type: 'processing', key: item.key } : { type: 'progress', key: item.key, loaded, total });
-      const result = await uploadFile(snapshotId, item.file, item.path, onProgress, { destination: destination.trim() || undefined });
+      const result = await uploadFile(snapshotId, item.file, item.path, onProgress, {
+        destination: destination.trim() || undefined,
+        envoyFormat: envoyFormat.trim() || undefined,
+      });
       dispatch({ type: 'done', key: item.key, result });
     } catch (e) {
       dispatch({ type: 'failed', key: item.key, message: e instanceof Error ? e.message : String(e) });
@@ -83,6 +88,7 @@ export function ImportClient({ snapshots, initialSnapshotId }: { snapshots: Snap
         <div className="space-y-5 px-5 py-4">
           <SnapshotTarget snapshots={snapshots} target={target} onChange={setTarget} disabled={running} />
           <DestinationField value={destination} onChange={setDestination} disabled={running} />
+          <EnvoyFormatField value={envoyFormat} onChange={setEnvoyFormat} disabled={running} />
           <Button className="w-full" disabled={!canStart} onClick={start} data-testid="start-import">
             {running ? 'Importing…' : summary.queued > 0 ? `Import ${summary.queued} file${summary.queued === 1 ? '' : 's'}` : 'Import'}
           </Button>

@@ -13,10 +13,11 @@ export function uploadFile(
   file: File,
   path: string,
   onProgress: (progress: UploadProgress) => void,
-  options: { destination?: string; signal?: AbortSignal } = {},
+  options: { destination?: string; envoyFormat?: string; signal?: AbortSignal } = {},
 ): Promise<ImportResult> {
   const query = new URLSearchParams({ [fileNameParam]: path });
   if (options.destination) query.set('destination', options.destination);
+  if (options.envoyFormat) query.set('envoyFormat', options.envoyFormat);
   const { signal } = options;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import type { ClassifiedEdge, GraphView } from '@/lib/graph/model';
+import type { ClassifiedEdge, GraphEdge, GraphView } from '@/lib/graph/model';
 
 /** Helpers for the graph explorer specs: the demo snapshot's id, the API's own answer, and canvas clicks. */
 
@@ -18,7 +18,14 @@ export async function graphFromApi(request: APIRequestContext, snapshotId: strin
   return (await response.json()) as GraphView;
 }
 
-export function findEdge(graph: GraphView, source: string, destination: string): ClassifiedEdge {
+/** One edge with its explanation, as the edge panel fetches it. */
+export async function explainedEdgeFromApi(request: APIRequestContext, snapshotId: string, edgeId: string): Promise<ClassifiedEdge> {
+  const response = await request.get(`/api/snapshots/${snapshotId}/graph/edge?${new URLSearchParams({ id: edgeId }).toString()}`);
+  expect(response.ok(), 'GET graph/edge').toBe(true);
+  return ((await response.json()) as { edge: ClassifiedEdge }).edge;
+}
+
+export function findEdge(graph: GraphView, source: string, destination: string): GraphEdge {
   const edge = graph.edges.find((e) => e.source === source && e.destination === destination);
   expect(edge, `${source} -> ${destination} in the API's graph`).toBeDefined();
   return edge!;

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { BlastRadiusReport } from '@/lib/graph/blast-radius-report';
 import type { RiskEntry } from '@/lib/graph/blast-radius';
-import type { GraphView } from '@/lib/graph/model';
+import type { ClassifiedEdge, GraphView, TimeWindow } from '@/lib/graph/model';
 import type { SensitivityFinding } from '@/lib/graph/sensitivity';
 import type { RuleYamlJson } from './rule-yaml';
 import { queryKeys } from './query-keys';
@@ -53,6 +53,28 @@ export function useGraphQuery(snapshotId: string, query: string) {
     queryKey: queryKeys.graph(snapshotId, query),
     queryFn: ({ signal }) => fetchJson<GraphViewJson>(`/api/snapshots/${encodeURIComponent(snapshotId)}/graph${query ? `?${query}` : ''}`, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+const detailQuery = (id: string, window: TimeWindow) => new URLSearchParams({ id, ...(window.from ? { from: window.from } : {}), ...(window.to ? { to: window.to } : {}) }).toString();
+const windowKey = (window: TimeWindow) => `${window.from ?? ''}|${window.to ?? ''}`;
+
+/** One edge with its per-layer explanation (the graph itself carries only class, summary and rules). */
+export function useEdgeExplanation(snapshotId: string, edgeId: string, window: TimeWindow) {
+  return useQuery({
+    queryKey: queryKeys.graphEdge(snapshotId, edgeId, windowKey(window)),
+    queryFn: ({ signal }) => fetchJson<{ edge: ClassifiedEdge }>(`/api/snapshots/${encodeURIComponent(snapshotId)}/graph/edge?${detailQuery(edgeId, window)}`, signal),
+    staleTime: Infinity,
+  });
+}
+
+/** The policies selecting one node, read from its edges' explanations; `enabled` false for non-workloads. */
+export function useNodePolicies(snapshotId: string, nodeId: string, window: TimeWindow, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.graphNode(snapshotId, nodeId, windowKey(window)),
+    queryFn: ({ signal }) => fetchJson<{ policies: string[] }>(`/api/snapshots/${encodeURIComponent(snapshotId)}/graph/node?${detailQuery(nodeId, window)}`, signal),
+    enabled,
+    staleTime: Infinity,
   });
 }
 

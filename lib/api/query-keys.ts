@@ -9,6 +9,9 @@ export const queryKeys = {
   },
   /** Every graph-derived key starts with `['snapshots', id]` so one invalidation after an import refreshes them all. */
   graph: (snapshotId: string, query: string) => ['snapshots', snapshotId, 'graph', query] as const,
+  /** One edge's explanation / one node's policies, per window (`from|to`). */
+  graphEdge: (snapshotId: string, edgeId: string, window: string) => ['snapshots', snapshotId, 'graph-edge', edgeId, window] as const,
+  graphNode: (snapshotId: string, nodeId: string, window: string) => ['snapshots', snapshotId, 'graph-node', nodeId, window] as const,
   blastRadius: (snapshotId: string, query: string) => ['snapshots', snapshotId, 'blast-radius', query] as const,
   riskiest: (snapshotId: string, limit: number) => ['snapshots', snapshotId, 'riskiest', limit] as const,
   ruleYaml: (snapshotId: string, rule: string) => ['snapshots', snapshotId, 'rule-yaml', rule] as const,

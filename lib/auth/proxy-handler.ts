@@ -1,22 +1,13 @@
 import type { ApiErrorCode } from '@/lib/api/errors';
 import type { Env } from './env';
 import { NextResponse, type NextRequest } from 'next/server';
-import { hostOf, isAuthRequired, isLoopbackHost } from './auth-mode';
 import { isAuditedRequest } from './audited-request';
-import { checkCsrf } from './csrf';
-import { isStateChanging, normalizePath, requiredRole } from './permissions';
-import type { RateLimiter } from './rate-limit';
-import { hasRole, type Role } from './roles';
+import { normalizePath } from './permissions';
+import { decideRequest, type SessionUser } from './request-gate';
 import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from './security-headers';
-import { hashSessionToken, SESSION_COOKIE_NAMES } from './session-token';
-import { checkRequestSize, type UploadLimits } from './upload-limits';
+import { PROXY_BODY_BYTES, type UploadLimits } from './upload-limits';
 
-export interface SessionUser {
-  /** null for the implicit local user when sign-in is off. */
-  id: string | null;
-  username: string;
-  role: Role;
-}
+export type { SessionUser } from './request-gate';
 
 /** What the proxy records for an audited API call it refuses itself: never bodies, never cookies. */
 export interface RequestAudit {
@@ -33,21 +24,15 @@ export interface RequestAudit {
 export interface ProxyDeps {
   env: Env;
   limits: UploadLimits;
-  uploadLimiter: RateLimiter;
   lookupSession(tokenHash: string): Promise<SessionUser | null>;
   audit(entry: RequestAudit): Promise<void>;
 }
 
 /** Headers the proxy sets for route handlers; any a client sends are dropped first. */
 export const IDENTITY_HEADERS = { user: 'x-eastwest-user', userId: 'x-eastwest-user-id', role: 'x-eastwest-role' } as const;
-const LOCAL_USER: SessionUser = { id: null, username: 'local', role: 'admin' };
 
 function isApi(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
-}
-
-function isUpload(method: string, path: string): boolean {
-  return method === 'POST' && /\/imports$/.test(path);
 }
 
 function jsonError(status: number, code: ApiErrorCode, message: string, extra: Record<string, string> = {}): NextResponse {
@@ -61,66 +46,43 @@ function withHeaders(response: NextResponse, csp: string | null): NextResponse {
 }
 
 /**
- * The central gate of issue 10, run by Next before every page and route handler: upload size,
- * CSRF, sign-in, role, upload rate, audit, security headers. Route handlers read who is calling
- * from IDENTITY_HEADERS (see lib/auth/current-user.ts).
+ * The central gate of issue 10, run by Next before every page and route handler its matcher
+ * (proxy.ts) selects: the shared decision of request-gate.ts, then the sign-in redirect for pages,
+ * the identity headers, audit of refusals and security headers. Route handlers read who is calling
+ * from IDENTITY_HEADERS (see lib/auth/current-user.ts). Uploads are not matched: their route runs
+ * the same decision itself (authorize-request.ts), so the body streams instead of being buffered.
  */
 export function createProxy(deps: ProxyDeps) {
+  // A body larger than Next's proxy buffer would reach the route truncated: refuse it here.
+  const maxBodyBytes = Math.min(deps.limits.maxRequestBytes, PROXY_BODY_BYTES);
+  const limitName = maxBodyBytes < PROXY_BODY_BYTES ? 'EASTWEST_MAX_REQUEST_BYTES' : 'requests other than file imports';
   return async function proxy(request: NextRequest): Promise<NextResponse> {
     const method = request.method.toUpperCase();
     const path = normalizePath(request.nextUrl.pathname);
     const api = isApi(path);
     const nonce = api ? null : newNonce();
     const csp = nonce ? contentSecurityPolicy(nonce, deps.env.NODE_ENV === 'development') : null;
-    const mutating = isStateChanging(method);
     const query = request.nextUrl.search.slice(0, 300);
-    let user: SessionUser | null = null;
 
-    const refuse = async (status: number, code: ApiErrorCode, message: string, extra?: Record<string, string>) => {
+    const decision = await decideRequest(request, deps, { maxBodyBytes, limitName });
+    if (!decision.ok) {
+      if (!api && decision.status === 401) {
+        const login = new URL('/login', request.url);
+        login.searchParams.set('next', path);
+        return withHeaders(NextResponse.redirect(login, 303), csp);
+      }
       if (isAuditedRequest(method, path, request.nextUrl.searchParams)) {
-        await safeAudit(deps, { actor: user?.username ?? 'anonymous', userId: user?.id ?? null, method, path, query, status });
+        const user = decision.user;
+        await safeAudit(deps, { actor: user?.username ?? 'anonymous', userId: user?.id ?? null, method, path, query, status: decision.status });
       }
       // Pages get a plain-text answer a person can read; API clients get the usual JSON error.
-      const response = api ? jsonError(status, code, message, extra) : new NextResponse(`${status}: ${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...extra } });
+      const { status, code, message } = decision;
+      const response = api
+        ? jsonError(status, code, message, decision.headers)
+        : new NextResponse(`${status}: ${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...decision.headers } });
       return withHeaders(response, csp);
-    };
-
-    if (mutating) {
-      const csrf = checkCsrf(request.headers);
-      if (csrf) return refuse(403, 'forbidden', csrf);
     }
-
-    const needs = requiredRole(method, path);
-    if (!isAuthRequired(deps.env)) {
-      // Sign-in is off: answer only requests addressed to loopback, which stops DNS rebinding
-      // (a hostile page whose name resolves to 127.0.0.1 sends its own name as Host).
-      const host = request.headers.get('host');
-      if (host && !isLoopbackHost(hostOf(host))) {
-        return refuse(403, 'forbidden', 'sign-in is off, so Eastwest answers only requests to localhost; set EASTWEST_AUTH=1 to serve other names');
-      }
-      user = LOCAL_USER;
-    } else {
-      const token = SESSION_COOKIE_NAMES.map((n) => request.cookies.get(n)?.value).find(Boolean);
-      user = token && token.length <= 256 ? await deps.lookupSession(hashSessionToken(token)) : null;
-      if (needs !== 'public') {
-        if (!user) {
-          if (api) return refuse(401, 'unauthorized', 'sign in first');
-          const login = new URL('/login', request.url);
-          login.searchParams.set('next', path);
-          return withHeaders(NextResponse.redirect(login, 303), csp);
-        }
-        if (!hasRole(user.role, needs)) return refuse(403, 'forbidden', `this needs the ${needs} role; you are ${user.role}`);
-      }
-    }
-
-    // After sign-in, so a refusal names the user; before the route, so the body is never read.
-    const tooBig = checkRequestSize(method, request.headers, deps.limits);
-    if (tooBig) return refuse(tooBig.status, tooBig.status === 413 ? 'payload-too-large' : 'length-required', tooBig.message);
-
-    if (user && isUpload(method, path) && !deps.uploadLimiter.hit(`${user.username}`)) {
-      const after = String(deps.uploadLimiter.retryAfter(user.username));
-      return refuse(429, 'rate-limited', `too many uploads; try again in ${after} s`, { 'Retry-After': after });
-    }
+    const user = decision.user;
 
     const headers = new Headers(request.headers);
     for (const name of Object.values(IDENTITY_HEADERS)) headers.delete(name);

@@ -39,9 +39,9 @@ function asForwarded(gate: Response, incoming: Request, body: string): Request {
 }
 
 describe('proxy.ts against PostgreSQL', () => {
-  test('a session from the database lets an editor import; the proxy leaves the audit entry to the route', async () => {
+  test('a session from the database lets an editor create a draft; the proxy leaves the audit entry to the route', async () => {
     const before = await listAuditLog();
-    const res = await proxy(req('POST', '/api/snapshots/00000000-0000-4000-8000-000000000001/imports?fileName=flows.jsonl', editorCookie));
+    const res = await proxy(req('POST', '/api/snapshots/00000000-0000-4000-8000-000000000001/drafts?via=test', editorCookie));
     expect(res.headers.get('x-middleware-next')).toBe('1');
     expect(res.headers.get('x-middleware-request-x-eastwest-user')).toBe('eddie');
     expect(await listAuditLog()).toEqual(before);

@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { checkRequestSize, parseByteSize, uploadLimitsFromEnv } from './index';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { NextConfig } from 'next';
+import { checkRequestSize, parseByteSize, PROXY_BODY_BYTES, uploadLimitsFromEnv } from './index';
 
 describe('upload limits', () => {
   test.each([
@@ -21,7 +24,6 @@ describe('upload limits', () => {
     expect(uploadLimitsFromEnv({ EASTWEST_MAX_REQUEST_BYTES: 'nonsense' })).toEqual({ maxRequestBytes: 256 * 1024 ** 2 });
   });
 
-  const limits = { maxRequestBytes: 1000 };
   test.each([
     ['GET', {}, null],
     ['POST', { 'content-length': '1000' }, null],
@@ -30,6 +32,17 @@ describe('upload limits', () => {
     ['POST', { 'content-length': 'abc' }, 411],
     ['POST', {}, null],
   ] as [string, Record<string, string>, number | null][])('%s %o → %s', (method, headers, status) => {
-    expect(checkRequestSize(method, new Headers(headers), limits)?.status ?? null).toBe(status);
+    expect(checkRequestSize(method, new Headers(headers), 1000)?.status ?? null).toBe(status);
+  });
+
+  test('names the limit in the 413 message', () => {
+    expect(checkRequestSize('POST', new Headers({ 'content-length': String(2 * 1024 ** 2) }), 1024 ** 2)?.message).toBe('request body of 2.0 MiB exceeds the limit of 1.0 MiB (EASTWEST_MAX_REQUEST_BYTES)');
+  });
+
+  test("Next's proxy body buffer holds every body the proxy lets through, so none is truncated", async () => {
+    const file = pathToFileURL(path.resolve(import.meta.dirname, '../../next.config.mjs')).href;
+    const nextConfig = ((await import(file)) as { default: NextConfig }).default;
+    const buffer = nextConfig.experimental?.proxyClientMaxBodySize;
+    expect(buffer).toBeGreaterThanOrEqual(PROXY_BODY_BYTES);
   });
 });

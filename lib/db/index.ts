@@ -16,6 +16,8 @@ export {
   type SnapshotCounts,
   type NewSnapshot,
 } from './snapshots';
+export { loadSnapshotEngine, type SnapshotEngine } from './snapshot-engine';
+export { loadGraphClassification, loadDefaultGraphView, defaultGraphResponse, saveGraphClassification, refreshGraphClassification, type StoredClassification, type ComputedClassification } from './graph-classification';
 export { saveSnapshotContent, loadSnapshotContent, trafficWindow, type SnapshotContent, type LoadedSnapshotContent, type PolicyInput } from './snapshot-content';
 export { policyFamily } from './rows/policy-rows';
 export { getHealth, type Health } from './health';

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../model/diagnostics';
 import { isWorkloadName, type EndpointName } from '../model/identity';
 import type { Inventory, Workload } from '../model/kubernetes';
 import type { ObservedEdge } from '../traffic/model';
+import { combineObservations, edgeObservations, mergeObservations } from '../traffic/aggregate/observations';
 import { inWindow, keepNotDenied } from './keep-edge';
 import type { ConnectionKey, DraftInput, ExclusionReason, Grant, Operation } from './types';
 
@@ -131,7 +132,8 @@ function toGrant(edges: ObservedEdge[]): Grant {
     port: first.port,
     protocol: first.protocol,
     operations,
-    count: edges.reduce((n, e) => n + e.count, 0),
+    // One observer's routes add up; another format's view of the same traffic counts once (lib/traffic observations).
+    count: combineObservations(mergeObservations(...edges.map(edgeObservations))).count,
     firstSeen: edges.map((e) => e.firstSeen).sort(compare)[0] ?? first.firstSeen,
     lastSeen: edges.map((e) => e.lastSeen).sort(compare).at(-1) ?? first.lastSeen,
   };

@@ -72,6 +72,8 @@ describe('L4 and L7 records of one connection', () => {
     const d = generateDraft({ inventory, edges: [l4, getUser], scope: { namespaces: ['backend'] }, kinds: ['istio'] });
     expect(d.grants).toHaveLength(1);
     expect(d.grants[0]?.operations).toEqual([{ method: 'GET', pathTemplate: '/api/v1/users/{id}' }]);
-    expect(d.grants[0]?.count).toBe(20);
+    // Hubble's connections and Envoy's requests are the same traffic: the count is the requests, not their sum.
+    expect(d.grants[0]?.count).toBe(getUser.count);
+    expect(getUser.countUnit).toBe('requests');
   });
 });

@@ -1,5 +1,5 @@
 import { filterGraph } from './filter';
-import type { ClassifiedEdge, ClassifiedGraph, CollapsedNamespace, GraphFilters, GraphNode, GraphView, SummaryEdge } from './model';
+import type { CollapsedNamespace, CompactGraph, GraphEdge, GraphFilters, GraphNode, GraphView, SummaryEdge } from './model';
 
 /** Above this many visible nodes, namespaces start collapsed (the issue's "namespaces start collapsed above a threshold"). */
 export const DEFAULT_COLLAPSE_THRESHOLD = 300;
@@ -20,7 +20,7 @@ export const collapsedId = (namespace: string): string => `ns:${namespace}`;
  * it is folded into one summary edge per (source, destination) pair of drawn endpoints with counts per class.
  * Peers outside namespaces (world, ip:, node:) are never collapsed.
  */
-export function aggregateNamespaces(nodes: GraphNode[], edges: ClassifiedEdge[], collapsedNamespaces: ReadonlySet<string>): Pick<GraphView, 'nodes' | 'edges' | 'collapsed' | 'summaryEdges'> {
+export function aggregateNamespaces(nodes: GraphNode[], edges: GraphEdge[], collapsedNamespaces: ReadonlySet<string>): Pick<GraphView, 'nodes' | 'edges' | 'collapsed' | 'summaryEdges'> {
   if (collapsedNamespaces.size === 0) return { nodes, edges, collapsed: [], summaryEdges: [] };
   const isCollapsed = (n: GraphNode | undefined) => !!n?.namespace && collapsedNamespaces.has(n.namespace);
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -42,7 +42,7 @@ export function aggregateNamespaces(nodes: GraphNode[], edges: ClassifiedEdge[],
     if (n.unprotected.ingress) c.unprotected.ingress++;
     if (n.unprotected.egress) c.unprotected.egress++;
   }
-  const keptEdges: ClassifiedEdge[] = [];
+  const keptEdges: GraphEdge[] = [];
   const summaries = new Map<string, SummaryEdge>();
   for (const e of edges) {
     const source = drawnAs(e.source);
@@ -62,7 +62,7 @@ export function aggregateNamespaces(nodes: GraphNode[], edges: ClassifiedEdge[],
 }
 
 /** Filters, then collapses namespaces when the view is too big to draw: what the graph API returns. */
-export function buildGraphView(graph: ClassifiedGraph, filters: GraphFilters = {}, options: ViewOptions = {}): GraphView {
+export function buildGraphView(graph: CompactGraph, filters: GraphFilters = {}, options: ViewOptions = {}): GraphView {
   const filtered = filterGraph(graph, filters);
   const threshold = options.collapseAbove ?? DEFAULT_COLLAPSE_THRESHOLD;
   const expand = new Set(options.expand ?? []);

@@ -6,7 +6,7 @@ import type { ObservedSummary } from './model';
 
 const ingressRule = netpolRule('payment', 'ingress[0].from[0]');
 const anyEgress = netpolRule('frontend', 'egress[0]', true);
-const forwarded: ObservedSummary = { count: 10, firstSeen: '2026-03-12T09:30:00Z', lastSeen: '2026-03-12T09:40:00Z', verdicts: { forwarded: 10 } };
+const forwarded: ObservedSummary = { count: 10, countUnit: 'connections', firstSeen: '2026-03-12T09:30:00Z', lastSeen: '2026-03-12T09:40:00Z', verdicts: { forwarded: 10 } };
 const dropped = { ...forwarded, count: 3, verdicts: { 'dropped:POLICY_DENIED': 3 } };
 const mixed = { ...forwarded, verdicts: { forwarded: 9, rbac_denied: 1 } };
 

@@ -31,7 +31,7 @@ export interface ClassifyInput {
   diagnostics?: readonly Diagnostic[];
 }
 
-function toObservedEdge(c: CollapsedEdge, evaluation: EdgeEvaluation): ClassifiedEdge {
+export function toObservedEdge(c: CollapsedEdge, evaluation: EdgeEvaluation): ClassifiedEdge {
   const k = classifyObservedEdge(c.observed, evaluation);
   return {
     id: c.id,
@@ -42,6 +42,7 @@ function toObservedEdge(c: CollapsedEdge, evaluation: EdgeEvaluation): Classifie
     class: k.class,
     state: k.state,
     observed: c.observed,
+    summary: k.summary,
     explanation: {
       summary: k.summary,
       verdict: evaluation.verdict?.summary ?? evaluation.notes[0] ?? 'not evaluated',
@@ -57,7 +58,8 @@ function toObservedEdge(c: CollapsedEdge, evaluation: EdgeEvaluation): Classifie
   };
 }
 
-function toUnusedEdge(g: UnusedGrant, pairs: number): ClassifiedEdge {
+export function toUnusedEdge(g: UnusedGrant, pairs: number): ClassifiedEdge {
+  const summary = `explicitly granted by ${g.rules.filter((r) => !r.wildcard).map(ruleRefText).join(', ')}, and no traffic was observed in the window`;
   return {
     id: g.id,
     source: g.source,
@@ -67,8 +69,9 @@ function toUnusedEdge(g: UnusedGrant, pairs: number): ClassifiedEdge {
     class: 'unused',
     state: null,
     observed: null,
+    summary,
     explanation: {
-      summary: `explicitly granted by ${g.rules.filter((r) => !r.wildcard).map(ruleRefText).join(', ')}, and no traffic was observed in the window`,
+      summary,
       verdict: g.verdict.summary,
       layers: g.verdict.layers,
       podPairs: { evaluated: 1, total: pairs, disagree: false, details: [] },

@@ -1,6 +1,7 @@
 import type { EndpointName } from '../model/identity';
 import type { Protocol } from '../model/kubernetes';
-import type { ObservedEdge } from '../traffic/model';
+import { combineObservations, edgeObservations, mergeObservations } from '../traffic/aggregate/observations';
+import type { EdgeObservation, ObservedEdge } from '../traffic/model';
 import type { EdgeOperation, ObservedSummary, TimeWindow } from './model';
 
 /** An observed edge at workload level: one per (source, destination, port, protocol), L7 routes kept as operations. */
@@ -32,39 +33,40 @@ export function overlapsWindow(edge: Pick<ObservedEdge, 'firstSeen' | 'lastSeen'
 const addCounts = (into: Record<string, number>, from: Record<string, number>) => {
   for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
 };
-const earlier = (a: string, b: string) => (Date.parse(a) <= Date.parse(b) ? a : b);
-const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
 
 /**
  * Pass 1: keep the edges in the window and collapse the per-route edges of the traffic import into one edge per
  * (source, destination, destination pod port, protocol). Methods and path templates become the edge's operations.
+ * The edge's figures combine the routes' observations (traffic/aggregate/observations.ts): one observer's routes
+ * add up, while Hubble's L4 connection and Istio's L7 request on the same edge are the same traffic and count once.
  * Edges come out in the order their first record came in (the graph sorts its final edge list once).
  */
 export function collapseObservedEdges(edges: readonly ObservedEdge[], window: TimeWindow = {}): CollapsedEdge[] {
-  const byId = new Map<string, CollapsedEdge>();
+  const byId = new Map<string, { edge: CollapsedEdge; observations: EdgeObservation[][] }>();
   const filtered = !!(window.from || window.to);
   for (const e of edges) {
     if (filtered && !overlapsWindow(e, window)) continue;
     const id = edgeId(e.source, e.destination, e.port, e.protocol);
-    let c = byId.get(id);
-    if (!c) {
-      c = { id, source: e.source, destination: e.destination, port: e.port, protocol: e.protocol, observed: { count: e.count, firstSeen: e.firstSeen, lastSeen: e.lastSeen, verdicts: { ...e.verdicts } }, operations: [], observedBy: [...e.observedBy] };
-      if (e.appProtocol) c.appProtocol = e.appProtocol;
-      byId.set(id, c);
-    } else {
-      c.observed.count += e.count;
-      c.observed.firstSeen = earlier(c.observed.firstSeen, e.firstSeen);
-      c.observed.lastSeen = later(c.observed.lastSeen, e.lastSeen);
-      addCounts(c.observed.verdicts, e.verdicts);
-      if (!c.appProtocol && e.appProtocol) c.appProtocol = e.appProtocol;
-      for (const by of e.observedBy) if (!c.observedBy.includes(by)) c.observedBy.push(by);
+    let acc = byId.get(id);
+    if (!acc) {
+      const c: CollapsedEdge = { id, source: e.source, destination: e.destination, port: e.port, protocol: e.protocol, observed: { count: 0, countUnit: e.countUnit, firstSeen: e.firstSeen, lastSeen: e.lastSeen, verdicts: {} }, operations: [], observedBy: [] };
+      acc = { edge: c, observations: [] };
+      byId.set(id, acc);
     }
+    const c = acc.edge;
+    acc.observations.push(edgeObservations(e));
+    if (!c.appProtocol && e.appProtocol) c.appProtocol = e.appProtocol;
     if (e.method !== undefined || e.pathTemplate !== undefined) addOperation(c, e);
   }
-  const out = [...byId.values()];
-  for (const c of out) {
-    if (c.observedBy.length > 1) c.observedBy.sort();
+  const out: CollapsedEdge[] = [];
+  for (const { edge: c, observations } of byId.values()) {
+    const merged = mergeObservations(...observations);
+    const figures = combineObservations(merged);
+    c.observed = { count: figures.count, countUnit: figures.countUnit, firstSeen: figures.firstSeen, lastSeen: figures.lastSeen, verdicts: figures.verdicts };
+    if (new Set(merged.map((o) => o.observer)).size > 1) c.observed.observations = merged;
+    c.observedBy = figures.observedBy;
     if (c.operations.length > 1) c.operations.sort((a, b) => b.count - a.count || (a.path ?? '').localeCompare(b.path ?? '') || (a.method ?? '').localeCompare(b.method ?? ''));
+    out.push(c);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { ClassifiedEdge, ClassifiedGraph, EdgeOperation, GraphFilters, GraphNode } from './model';
+import type { EdgeOperation, GraphEdge, GraphFilters, GraphNode } from './model';
 
 /**
  * Pure predicates for the explorer's filters (hubble-ui `filter-flow.ts` style): one edge or node and the
@@ -36,7 +36,7 @@ export function nodeMatchesSearch(id: string, node: GraphNode | undefined, searc
   return Object.entries(node.labels).some(([k, v]) => `${k}=${v}`.toLowerCase().includes(q));
 }
 
-export function filterEdge(edge: ClassifiedEdge, filters: GraphFilters, ctx?: FilterContext): boolean {
+export function filterEdge(edge: GraphEdge, filters: GraphFilters, ctx?: FilterContext): boolean {
   if (filters.classes?.length && !filters.classes.includes(edge.class)) return false;
   if (filters.states?.length && !(edge.state !== null && filters.states.includes(edge.state))) return false;
   if (filters.port !== undefined && edge.port !== filters.port) return false;
@@ -70,7 +70,7 @@ export function filterNode(node: GraphNode, filters: GraphFilters): boolean {
 }
 
 /** The edges that pass, and the nodes that pass on their own or are an end of a visible edge. */
-export function filterGraph(graph: Pick<ClassifiedGraph, 'nodes' | 'edges'>, filters: GraphFilters): { nodes: GraphNode[]; edges: ClassifiedEdge[] } {
+export function filterGraph<E extends GraphEdge>(graph: { nodes: GraphNode[]; edges: E[] }, filters: GraphFilters): { nodes: GraphNode[]; edges: E[] } {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const ctx: FilterContext = { node: (id) => byId.get(id) };
   const edges = graph.edges.filter((e) => filterEdge(e, filters, ctx));

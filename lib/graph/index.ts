@@ -1,5 +1,8 @@
 export * from './model';
 export { classifyGraph, PAIRWISE_WORKLOAD_LIMIT, type ClassifyInput } from './classify-graph';
+export { explainEdge, explainEdges, parseEdgeId, type EdgeKey } from './explain-edge';
+export { policiesSelecting } from './policies-selecting';
+export { compactEdge, compactGraph } from './compact';
 export { collapseObservedEdges, overlapsWindow, edgeId, type CollapsedEdge } from './collapse-observed';
 export { evaluateEdge, verdictRank, MAX_PODS_PER_SIDE, type EdgeEvaluation } from './evaluate-edge';
 export { classifyObservedEdge, isBlockedVerdict, type EdgeClassification } from './classify-edge';
@@ -11,7 +14,7 @@ export { computeRuleUsage, matchedRules, type RuleHit } from './rule-usage';
 export { infraKindOf, nodeBadgesFor } from './infra';
 export { filterGraph, filterEdge, filterNode, hasEdgeFilters, matchesPattern, matchesOperation, nodeMatchesSearch, type FilterContext } from './filter';
 export { buildGraphView, aggregateNamespaces, collapsedId, DEFAULT_COLLAPSE_THRESHOLD, type ViewOptions } from './aggregate';
-export { graphQuerySchema, searchParamsToObject, toGraphRequest, type GraphQuery } from './query';
+export { graphQuerySchema, graphDetailQuerySchema, detailWindow, searchParamsToObject, toGraphRequest, type GraphQuery } from './query';
 export { computeBlastRadius, computeExposure, rankRiskiestWorkloads, toAdjacency, type ReachEdge, type Hop, type ReachedWorkload, type BlastRadius, type RiskEntry } from './blast-radius';
 export { computePotentialReachEdges, computeObservedReachEdges, diffReach, workloadNames } from './reach-edges';
 export { classifySensitivity, crownJewelSet, DEFAULT_SENSITIVITY_RULES, WELL_KNOWN_SENSITIVE_PORTS, type SensitivityFinding, type SensitivityReason, type SensitivityRules } from './sensitivity';

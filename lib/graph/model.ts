@@ -2,6 +2,7 @@ import type { EndpointName } from '../model/identity';
 import type { Labels, Protocol, WorkloadKind } from '../model/kubernetes';
 import type { LayerDecision, LayerName, RuleRef } from '../model/verdict';
 import type { SensitivityCategory } from './path-sensitivity';
+import type { CountUnit, EdgeObservation } from '../traffic/model';
 
 /**
  * The classified east-west graph: what the UI draws, the API returns and `eastwest analyze --json` prints.
@@ -61,10 +62,17 @@ export type InfraKind = 'dns' | 'probe' | 'apiserver' | 'mesh-control-plane';
 
 export interface ObservedSummary {
   count: number;
+  /** What `count` counts: requests, connections, connection attempts or flow records (the best unit any observer gave). */
+  countUnit: CountUnit;
   firstSeen: string;
   lastSeen: string;
   /** Count per data-plane verdict (`forwarded`, `dropped:POLICY_DENIED`, `rbac_denied`, `denied:403`, ...). */
   verdicts: Record<string, number>;
+  /**
+   * Each input format's own figures, when more than one saw the edge: the headline figures above count the same
+   * traffic once (the best unit, the largest count), these say what each format recorded.
+   */
+  observations?: EdgeObservation[];
 }
 
 /** One L7 operation seen on an edge (kept as detail when edges are collapsed to workload level). */
@@ -97,7 +105,11 @@ export interface EdgeExplanation {
   notes: string[];
 }
 
-export interface ClassifiedEdge {
+/**
+ * One edge of the classified graph as the API and the UI carry it: its class and the rules that decided, without
+ * the per-layer explanation (≈ 1.6 KB per edge), which `GET /api/snapshots/:id/graph/edge` returns on demand.
+ */
+export interface GraphEdge {
   /** Stable id: `source|destination|port|protocol`. */
   id: string;
   source: EndpointName;
@@ -110,7 +122,8 @@ export interface ClassifiedEdge {
   state: EdgeState | null;
   /** `null` for `unused` edges. */
   observed: ObservedSummary | null;
-  explanation: EdgeExplanation;
+  /** One human sentence: why this class (the explanation's summary). */
+  summary: string;
   /** L7 operations seen (method and path template); empty for L4-only sources. */
   operations: EdgeOperation[];
   /** The rules that decided (allowing rules for allowed/unused, denying or isolating ones for denied). */
@@ -118,6 +131,11 @@ export interface ClassifiedEdge {
   appProtocol?: string;
   observedBy: string[];
   infra: InfraKind | null;
+}
+
+/** A graph edge with its full explanation: what the engine computes and `eastwest analyze --json` prints. */
+export interface ClassifiedEdge extends GraphEdge {
+  explanation: EdgeExplanation;
 }
 
 export interface UnusedRule {
@@ -178,6 +196,9 @@ export interface ClassifiedGraph {
   notes: string[];
 }
 
+/** The classified graph without per-edge explanations: what the graph API keeps, stores and filters. */
+export type CompactGraph = Omit<ClassifiedGraph, 'edges'> & { edges: GraphEdge[] };
+
 /** A namespace collapsed into one compound node: edges between collapsed namespaces are summed per class. */
 export interface SummaryEdge {
   id: string;
@@ -213,7 +234,7 @@ export interface GraphFilters {
 /** What the API returns: the filtered graph, with big namespaces collapsed into compound summaries. */
 export interface GraphView {
   nodes: GraphNode[];
-  edges: ClassifiedEdge[];
+  edges: GraphEdge[];
   collapsed: CollapsedNamespace[];
   summaryEdges: SummaryEdge[];
   unusedRules: UnusedRule[];

@@ -44,6 +44,11 @@ export const graphQuerySchema = z
 
 export type GraphQuery = z.infer<typeof graphQuerySchema>;
 
+/** Query of the graph's detail endpoints (`graph/edge`, `graph/node`): the element's id and the graph's window. */
+export const graphDetailQuerySchema = z.object({ id: z.string().min(1).max(2048), from: time, to: time });
+
+export const detailWindow = (q: { from?: string | undefined; to?: string | undefined }): TimeWindow => ({ ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) });
+
 /** URLSearchParams to the schema's input: repeated keys (`ns=a&ns=b`) are joined as a comma list. */
 export function searchParamsToObject(params: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};
@@ -53,7 +58,7 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
 
 export function toGraphRequest(q: GraphQuery): { window: TimeWindow; filters: GraphFilters; view: ViewOptions } {
   return {
-    window: { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) },
+    window: detailWindow(q),
     filters: {
       ...(q.ns?.length ? { namespaces: q.ns } : {}),
       ...(q.class?.length ? { classes: q.class } : {}),

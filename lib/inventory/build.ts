@@ -1,6 +1,7 @@
 import type { Diagnostic, Parsed } from '../model/diagnostics';
 import type { EndpointSlice, Inventory, Labels, Namespace, Node, Pod, Service, ServicePort, Workload, WorkloadKind, WorkloadRef } from '../model/kubernetes';
 import type { ManifestObject } from '../model/manifest';
+import { readPodLifetime } from './pod-lifetime';
 import { asArray, isRecord, readPodSpec, toProtocol } from './pod-spec';
 
 const WORKLOAD_KINDS = new Set<string>(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController']);
@@ -145,6 +146,10 @@ export function buildInventory(objects: ManifestObject[]): Parsed<Inventory> {
     const workload = owner && WORKLOAD_KINDS.has(owner.kind) ? topOwner(owner.kind, ns, owner.name) : { kind: 'Pod' as const, namespace: ns, name: o.metadata.name };
     let ips = asArray(status.podIPs).filter(isRecord).map((p) => String(p.ip));
     if (ips.length === 0 && typeof status.podIP === 'string') ips = [status.podIP];
+    const lifetime = readPodLifetime(o.body.metadata, status);
+    for (const field of lifetime.invalid) {
+      diagnostics.push({ severity: 'warning', code: 'invalid-timestamp', message: `Pod ${ns}/${o.metadata.name}: ${field} is not an RFC 3339 time, ignored`, file: o.source.file, line: o.source.line });
+    }
     const pod: Pod = {
       namespace: ns,
       name: o.metadata.name,
@@ -155,6 +160,8 @@ export function buildInventory(objects: ManifestObject[]): Parsed<Inventory> {
       ...(typeof status.hostIP === 'string' ? { hostIP: status.hostIP } : {}),
       ...facts,
       ...(typeof status.phase === 'string' ? { phase: status.phase } : {}),
+      ...(lifetime.startTime ? { startTime: lifetime.startTime } : {}),
+      ...(lifetime.endTime ? { endTime: lifetime.endTime } : {}),
       workload,
       synthetic: false,
       source: o.source,

@@ -52,6 +52,13 @@ export interface Pod {
   ports: ContainerPort[];
   containers: string[];
   phase?: string;
+  /**
+   * When the pod got its IP, RFC 3339 UTC with milliseconds: `status.startTime`, else `metadata.creationTimestamp`.
+   * With `endTime` it bounds when the pod's IPs were its own (IPs of finished pods are handed to new pods).
+   */
+  startTime?: string;
+  /** When a finished pod (phase Succeeded/Failed, evictions included) stopped; absent while it runs (lib/inventory/pod-lifetime.ts). */
+  endTime?: string;
   /** The owning top-level controller; for a bare pod, `{ kind: 'Pod', name: <pod name> }`. */
   workload: WorkloadRef;
   /** True when no pod was listed and this pod stands in for a workload's template. */

@@ -1,6 +1,6 @@
 import { isAuditedRequest } from '@/lib/auth/audited-request';
 import { isAuthRequired } from '@/lib/auth/auth-mode';
-import { currentUser } from '@/lib/auth/current-user';
+import { gateDecisionOf, requestUser } from '@/lib/auth/current-user';
 import { normalizePath } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/db';
 import { toErrorResponse } from './to-error-response';
@@ -31,8 +31,10 @@ async function auditRequest(request: Request, status: number): Promise<void> {
   const method = request.method.toUpperCase();
   const path = normalizePath(url.pathname);
   if (!isAuditedRequest(method, path, url.searchParams)) return;
-  // Headers set by the proxy; without them (sign-in off and no proxy, as in tests) the caller is the local user.
-  const user = currentUser(request.headers);
+  // The route's own gate (routes outside the proxy) or the proxy's headers; without either (sign-in off
+  // and no proxy, as in tests) the caller is the local user.
+  const user = requestUser(request);
+  const refused = gateDecisionOf(request)?.refused ?? false;
   const actor = user?.username ?? (isAuthRequired(process.env) ? 'anonymous' : 'local');
   const query = url.search.slice(0, 300);
   try {
@@ -42,7 +44,7 @@ async function auditRequest(request: Request, status: number): Promise<void> {
       action: `http.${method.toLowerCase()}`,
       targetType: 'path',
       targetId: path,
-      details: { ...(query ? { query } : {}), outcome: status < 400 ? 'completed' : 'failed', status },
+      details: { ...(query ? { query } : {}), outcome: refused ? 'refused' : status < 400 ? 'completed' : 'failed', status },
     });
   } catch (error) {
     // The audit log must not turn a completed change into an error for the user; report it on one line.

@@ -1,3 +1,4 @@
+import { jsonMatchesFormat, readTextLine, type EnvoyLogFormat } from './formats/envoy-format';
 import { isGzip } from './io/gzip';
 import type { FormatName } from './model';
 import { isObject } from './formats/util';
@@ -26,11 +27,34 @@ function classifyJsonObject(o: Record<string, unknown>): FormatName | null {
   return null;
 }
 
+/** A first line in the user's own Envoy format (`--envoy-format`), which the built-in rules cannot know. */
+function detectEnvoyCustom(first: string, envoyFormat: EnvoyLogFormat): FormatName | null {
+  if (first.startsWith('{')) {
+    if (!envoyFormat.json) return null;
+    try {
+      const o: unknown = JSON.parse(first);
+      return isObject(o) && jsonMatchesFormat(envoyFormat.json, o) ? 'envoy-json' : null;
+    } catch {
+      return null;
+    }
+  }
+  return envoyFormat.text.length > 0 && 'entry' in readTextLine(envoyFormat.text, first) ? 'envoy-text' : null;
+}
+
 /**
  * Recognises a traffic format from the first bytes of the content (never from the file name).
  * Returns `'gzip'` for compressed input (decompress and ask again) and `null` when unknown.
+ * With the user's Envoy format, content no built-in rule recognises is checked against it last.
  */
-export function detectFormat(firstBytes: Uint8Array | string): FormatName | 'gzip' | null {
+export function detectFormat(firstBytes: Uint8Array | string, envoyFormat?: EnvoyLogFormat): FormatName | 'gzip' | null {
+  const builtIn = detectBuiltIn(firstBytes);
+  if (builtIn !== null || !envoyFormat) return builtIn;
+  const text = typeof firstBytes === 'string' ? firstBytes : new TextDecoder().decode(firstBytes.subarray(0, DETECT_BYTES));
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '');
+  return first ? detectEnvoyCustom(first.replace(/\r$/, ''), envoyFormat) : null;
+}
+
+function detectBuiltIn(firstBytes: Uint8Array | string): FormatName | 'gzip' | null {
   if (typeof firstBytes !== 'string' && isGzip(firstBytes)) return 'gzip';
   const text = typeof firstBytes === 'string' ? firstBytes : new TextDecoder().decode(firstBytes.subarray(0, DETECT_BYTES));
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);

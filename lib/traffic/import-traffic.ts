@@ -2,6 +2,7 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { Inventory } from '../model/kubernetes';
 import { EdgeAggregator } from './aggregate/aggregator';
 import { DETECT_BYTES, detectFormat } from './detect';
+import type { EnvoyLogFormat } from './formats/envoy-format';
 import { FORMAT_DESCRIPTIONS, FORMATS } from './formats/registry';
 import type { ParserSink } from './formats/types';
 import { maybeGunzip } from './io/gzip';
@@ -19,6 +20,8 @@ export interface ImportTrafficOptions {
   format?: FormatName;
   /** `ns/name[:port]` for server-side logs that do not name their server (NGINX, application logs). */
   destination?: string;
+  /** The user's Envoy access-log format(s) (`readEnvoyLogFormat`): read Envoy/Istio logs written in a custom format. */
+  envoyFormat?: EnvoyLogFormat;
   /**
    * Fail the import when too many records are bad (invalid JSON, wrong fields): a fraction of the records
    * read when below 1 (checked at the end), else an absolute number (the import stops once it is exceeded).
@@ -105,7 +108,7 @@ export async function importInto(input: TrafficInput, options: ImportTrafficOpti
 
   let format: FormatName | null = options.format ?? null;
   if (!format) {
-    const detected = detectFormat(head);
+    const detected = detectFormat(head, options.envoyFormat);
     format = detected === 'gzip' ? null : detected;
   }
   if (!format) {
@@ -118,6 +121,8 @@ export async function importInto(input: TrafficInput, options: ImportTrafficOpti
     return { format: null, counts, diagnostics, failed: true };
   }
 
+  // Each format is one observer: its files add up, other formats' views of the same traffic count once.
+  const observer: FormatName = format;
   const maxListed = options.maxListedBadRecords ?? 100;
   const threshold = options.badRecordThreshold;
   let bad = 0;
@@ -129,7 +134,7 @@ export async function importInto(input: TrafficInput, options: ImportTrafficOpti
       const dst = resolver.resolveDestination(r);
       if (src.unresolved) aggregator.addUnresolved('source', src.unresolved.reason, src.unresolved.value, src.name, r.line, Math.max(r.count, 1));
       if (dst.unresolved) aggregator.addUnresolved('destination', dst.unresolved.reason, dst.unresolved.value, dst.name, r.line, Math.max(r.count, 1));
-      aggregator.add(r, src.name, dst.name, dst.port ?? r.port, r.protocol);
+      aggregator.add(r, src.name, dst.name, dst.port ?? r.port, r.protocol, observer);
       counts.imported++;
     },
     skip(line, reason, message) {
@@ -143,8 +148,13 @@ export async function importInto(input: TrafficInput, options: ImportTrafficOpti
       diagnostics.push({ file, ...d });
     },
   };
+  if (options.envoyFormat && (format === 'envoy-text' || format === 'envoy-json')) diagnostics.push(...options.envoyFormat.diagnostics);
   const definition = FORMATS[format];
-  const parser = definition.create(sink, { file, destination: options.destination, defaultTime: options.defaultTime ?? new Date().toISOString() }, resolver);
+  const parser = definition.create(
+    sink,
+    { file, destination: options.destination, defaultTime: options.defaultTime ?? new Date().toISOString(), ...(options.envoyFormat ? { envoyFormat: options.envoyFormat } : {}) },
+    resolver,
+  );
   const lines = readLines(rest);
   const units = definition.unit === 'json-objects' ? splitJsonObjects(lines) : lines;
   let unreadable = false;

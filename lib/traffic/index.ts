@@ -6,3 +6,6 @@ export { renderEdgesCsv, renderEdgesJsonl } from './render-edges';
 export { pathTemplate } from './aggregate/path-template';
 export { createTrafficResolver, type TrafficResolver, type PeerResolution } from './resolve/resolver';
 export type { TrafficInput } from './io/to-chunks';
+export { COUNT_UNIT_ORDER, combineObservations, edgeObservations, mergeObservations, withObservations, type CombinedFigures } from './aggregate/observations';
+export { readEnvoyLogFormat } from './formats/envoy-format-source';
+export type { EnvoyLogFormat } from './formats/envoy-format';

@@ -111,7 +111,29 @@ export interface TrafficRecord {
   observers?: string[];
 }
 
-/** One aggregated edge: what was seen between two endpoints on one destination pod port (and L7 route). */
+/**
+ * What one observer saw of an edge, in one count unit. The observer is the input format (`hubble`, `envoy-json`,
+ * `linkerd-metrics`, `edges-csv`, ...): files of one format are different traffic (their figures add), different
+ * formats are views of the same traffic (their figures combine by maximum, see aggregate/observations.ts).
+ */
+export interface EdgeObservation {
+  /** Input format that saw it; for edges stored before observations were kept, their first `observedBy` name. */
+  observer: string;
+  countUnit: CountUnit;
+  count: number;
+  bytes?: number;
+  firstSeen: string;
+  lastSeen: string;
+  verdicts: Record<string, number>;
+  /** Names the records gave their observer (`hubble`, `envoy`, or an edge list's `observed_by`), sorted. */
+  observedBy: string[];
+}
+
+/**
+ * One aggregated edge: what was seen between two endpoints on one destination pod port (and L7 route).
+ * `count`, `countUnit`, `bytes`, `verdicts`, `firstSeen`/`lastSeen` and `observedBy` are the headline figures,
+ * combined from `observations` so that traffic seen by several observers counts once.
+ */
 export interface ObservedEdge {
   source: EndpointName;
   destination: EndpointName;
@@ -132,6 +154,11 @@ export interface ObservedEdge {
   observedBy: string[];
   deniedBy?: ObservedRuleRef[];
   allowedBy?: ObservedRuleRef[];
+  /**
+   * Figures per (observer, count unit). Absent on edges built by hand or stored before observations were kept:
+   * the headline figures then stand for one observation (see `edgeObservations`).
+   */
+  observations?: EdgeObservation[];
 }
 
 /** Why a record could not be resolved to an endpoint, stable codes. */
@@ -143,7 +170,11 @@ export type UnresolvedReason =
   | 'no-peer-info'
   | 'service-without-pods'
   | 'ambiguous-identity'
-  | 'ambiguous-service';
+  | 'ambiguous-service'
+  /** Pods of the export had the IP, but none at the record's time (by their start/end times): someone unlisted had it. */
+  | 'ip-reused'
+  /** Several pods of the export had the IP during the record (a record spanning a handover). */
+  | 'ambiguous-ip';
 
 /** Records whose source or destination could not be resolved, grouped by (side, reason, value). */
 export interface UnresolvedRecord {

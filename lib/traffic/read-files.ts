@@ -53,7 +53,8 @@ export async function readTrafficFiles(
   for (const file of files) {
     const s = await importInto(createReadStream(file), { ...options, fileName: file, inventory }, state);
     summaries.push({ file, format: s.format, counts: s.counts });
-    diagnostics.push(...s.diagnostics);
+    // The diagnostics of a shared Envoy format come with every file read with it: list them once.
+    diagnostics.push(...s.diagnostics.filter((d) => !(d.code.startsWith('envoy-format') && diagnostics.some((x) => x.code === d.code && x.file === d.file && x.line === d.line && x.message === d.message))));
     failed ||= s.failed && s.format !== null;
   }
   return { ...finishImport(state, diagnostics, failed), files: summaries };

@@ -2,7 +2,11 @@ import { csvCell } from './formats/csv';
 import { formatRuleRefs, formatVerdicts } from './formats/edge-row';
 import type { ObservedEdge } from './model';
 
-/** Eastwest's edge export, readable again by the `edges-csv` / `edges-jsonl` formats without loss. */
+/**
+ * Eastwest's edge export, readable again by the `edges-csv` / `edges-jsonl` formats: the headline figures come back
+ * unchanged, as one observation by the edge-list format (per-observer figures are not exported, so the list imported
+ * next to the logs it was made from counts once; aggregate/README.md).
+ */
 const COLUMNS = ['source', 'destination', 'port', 'protocol', 'count', 'first_seen', 'last_seen', 'method', 'path', 'app_protocol', 'count_unit', 'verdict', 'verdicts', 'observed_by', 'bytes', 'denied_by', 'allowed_by'] as const;
 
 /** The verdict seen most often, for readers that only know the simple `verdict` column. */

@@ -26,11 +26,12 @@ describe('identity resolution', () => {
     expect(r.edges.map((e) => [e.destination, e.port])).toEqual([['boutique/currencyservice', 7100]]);
   });
 
-  test('a reused pod IP resolves to the running pod, not the completed one', async () => {
+  test('a reused pod IP resolves to the running pod, not the completed one (finished before it started)', async () => {
     const base = await boutiqueInventory();
     const cart = base.pods.find((p) => p.name.startsWith('cartservice'));
     if (!cart) throw new Error('fixture lacks cartservice');
-    const old = { ...cart, name: 'old-job-x', phase: 'Succeeded', workload: { kind: 'Job' as const, namespace: 'boutique', name: 'old-job' } };
+    // Lifetimes decide (ip-reuse.test.ts covers them): the completed pod ended before cartservice started.
+    const old = { ...cart, name: 'old-job-x', phase: 'Succeeded', startTime: '2026-03-01T00:00:00.000Z', endTime: '2026-03-01T01:00:00.000Z', workload: { kind: 'Job' as const, namespace: 'boutique', name: 'old-job' } };
     const inv = { ...base, pods: [old, ...base.pods] };
     const r = await importText(hubbleFlow({ src: client, dst: at(cart.ips[0] as string, 7070) }), { inventory: inv });
     expect(r.edges.map((e) => e.destination)).toEqual(['boutique/cartservice']);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { answerEdge, edgesBetween, importSample, importText } from './testing/boutique';
+import { answerEdge, edgesBetween, importSample, importText, TEST_TIME } from './testing/boutique';
 
 const NGINX = 'nginx/paymentservice-mtls-access.jsonl';
 
@@ -61,5 +61,28 @@ describe('application JSON access logs (Flask middleware)', () => {
     const bad = await importText(line, { format: 'app-json' });
     expect(bad.edges).toEqual([]);
     expect(bad.diagnostics.map((d) => [d.code, d.line])).toEqual([['missing-field', 1]]);
+  });
+});
+
+describe('application JSON access logs: exactly the fields of the issue', () => {
+  test('caller_identity, source_ip, method, path, status_code and --destination ns/name make an edge (no timestamp: the import time)', async () => {
+    const line = JSON.stringify({ caller_identity: 'spiffe://cluster.local/ns/boutique/sa/checkoutservice', source_ip: '10.0.1.142', method: 'POST', path: '/charge?id=7', status_code: 403 });
+    const r = await importText(`${line}\n${line}\n`, { destination: 'boutique/paymentservice' });
+    expect(r.format).toBe('app-json');
+    expect(r.edges.map((e) => [e.source, e.destination, e.port, e.method, e.pathTemplate, e.count, e.verdicts, e.firstSeen])).toEqual([
+      ['boutique/checkoutservice', 'boutique/paymentservice', 0, 'POST', '/charge', 2, { 'denied:403': 2 }, TEST_TIME],
+    ]);
+    expect(r.diagnostics.map((d) => [d.severity, d.code])).toEqual([['info', 'no-timestamps']]);
+  });
+
+  test('alternate names: remote_addr / client_ip, status, @timestamp in epoch milliseconds', async () => {
+    const line = JSON.stringify({ client_ip: '10.0.1.57', method: 'GET', path: '/', status: 200, '@timestamp': Date.parse('2026-03-12T09:40:00Z') });
+    const r = await importText(line, { destination: 'boutique/paymentservice:50051', format: 'app-json' });
+    expect(r.edges.map((e) => [e.source, e.port, e.firstSeen])).toEqual([['boutique/frontend', 50051, '2026-03-12T09:40:00.000Z']]);
+  });
+
+  test('an unreadable timestamp is a reported bad record, not the import time', async () => {
+    const r = await importText(JSON.stringify({ source_ip: '10.0.1.57', timestamp: 'yesterday', status_code: 200 }), { destination: 'boutique/paymentservice', format: 'app-json' });
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([['invalid-record', 1, 'unreadable timestamp "yesterday"']]);
   });
 });

@@ -1,4 +1,4 @@
-import type { ClassifiedEdge, EdgeClass, EdgeState, GraphNode, GraphView } from '@/lib/graph/model';
+import type { GraphEdge, EdgeClass, EdgeState, GraphNode, GraphView } from '@/lib/graph/model';
 
 /** Small builders for the explorer's pure logic tests (hubble-ui `testing/data` style: named fixtures, no literals repeated). */
 
@@ -11,7 +11,7 @@ export function peer(id: string, kind: GraphNode['kind'] = 'external'): GraphNod
   return { id, kind, name: id, labels: {}, pods: 0, unprotected: { ingress: false, egress: false }, badges: [] };
 }
 
-export function edge(source: string, destination: string, port: number, cls: EdgeClass, state: EdgeState | null = null, count = 1): ClassifiedEdge {
+export function edge(source: string, destination: string, port: number, cls: EdgeClass, state: EdgeState | null = null, count = 1): GraphEdge {
   return {
     id: `${source}|${destination}|${port}|TCP`,
     source,
@@ -20,8 +20,8 @@ export function edge(source: string, destination: string, port: number, cls: Edg
     protocol: 'TCP',
     class: cls,
     state,
-    observed: cls === 'unused' ? null : { count, firstSeen: '2026-03-12T09:41:00.000Z', lastSeen: '2026-03-12T09:42:00.000Z', verdicts: { forwarded: count } },
-    explanation: { summary: `${cls}, "quoted", with comma`, verdict: '', layers: [], podPairs: { evaluated: 1, total: 1, disagree: false, details: [] }, notes: [] },
+    observed: cls === 'unused' ? null : { count, countUnit: 'requests', firstSeen: '2026-03-12T09:41:00.000Z', lastSeen: '2026-03-12T09:42:00.000Z', verdicts: { forwarded: count } },
+    summary: `${cls}, "quoted", with comma`,
     operations: [],
     rules: [{ kind: 'NetworkPolicy', namespace: 'shop', name: 'db', path: 'ingress[0]' }],
     observedBy: ['hubble'],
@@ -39,7 +39,7 @@ export const frontendToDbDenied = edge('shop/frontend', 'shop/db', 5432, 'unauth
 export const worldToDbUnprotected = edge('world', 'shop/db', 5432, 'unauthorized', 'unprotected', 7);
 export const paymentToDbUnused = edge('shop/payment', 'shop/db', 5432, 'unused');
 
-export function view(nodes: GraphNode[], edges: ClassifiedEdge[]): GraphView {
+export function view(nodes: GraphNode[], edges: GraphEdge[]): GraphView {
   return {
     nodes,
     edges,

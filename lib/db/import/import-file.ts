@@ -2,7 +2,6 @@ import { hasErrors, type Diagnostic } from '@/lib/model';
 import { importTraffic, type FormatName } from '@/lib/traffic';
 import { getPrisma } from '../client';
 import { isDbError } from '../errors';
-import { toJson } from '../json';
 import { getSnapshot } from '../snapshots';
 import { LONG_TRANSACTION, type Tx } from '../transaction';
 import { openContent, type OpenedContent } from './content';
@@ -161,6 +160,7 @@ export async function importOpened(snapshotId: string, upload: ImportUpload, ope
         inventory,
         format,
         ...(options.destination !== undefined ? { destination: options.destination } : {}),
+        ...(options.envoyFormat !== undefined ? { envoyFormat: options.envoyFormat } : {}),
         ...(options.badRecordThreshold !== undefined ? { badRecordThreshold: options.badRecordThreshold } : {}),
         ...(options.defaultTime !== undefined ? { defaultTime: options.defaultTime } : {}),
         onProgress: (p) => {
@@ -181,19 +181,14 @@ export async function importOpened(snapshotId: string, upload: ImportUpload, ope
       report('writing', counts.read);
       const jobId = await saveSucceededJob(tx, snapshotId, { ...job(format, counts, traffic.diagnostics, contentHash), contentHash });
       checkAborted(options.signal);
-      const { added, merged, mixedUnits } = await mergeEdges(tx, snapshotId, traffic.edges);
-      // The table keys edges without their count unit (prisma/schema.prisma): say so when units were added together.
-      const diagnostics = mixedUnits
-        ? [...traffic.diagnostics, { severity: 'warning' as const, code: 'count-unit-mixed', message: `${mixedUnits} edges were already stored with another count unit (e.g. flows vs requests); their counts were added and the stored unit kept`, file: fileName }]
-        : traffic.diagnostics;
+      const { added, merged } = await mergeEdges(tx, snapshotId, traffic.edges);
       checkAborted(options.signal);
       await insertUnresolved(tx, snapshotId, traffic.unresolved, format, jobId);
       await widenTrafficWindow(tx, snapshotId, traffic.timeWindow);
       checkAborted(options.signal);
       const unresolved = traffic.unresolved.reduce((n, u) => n + u.count, 0);
       const message = `${counts.imported} of ${counts.read} records imported: ${added} new edges, ${merged} merged into existing ones${unresolved ? `, ${unresolved} records with unresolved peers` : ''}`;
-      if (mixedUnits) await tx.importJob.update({ where: { id: jobId }, data: { diagnostics: toJson(diagnostics) } });
-      return { jobId, fileName, status: 'succeeded', format, counts: { ...counts, edgesAdded: added, edgesMerged: merged, unresolved }, diagnostics, message };
+      return { jobId, fileName, status: 'succeeded', format, counts: { ...counts, edgesAdded: added, edgesMerged: merged, unresolved }, diagnostics: traffic.diagnostics, message };
     });
   }
 

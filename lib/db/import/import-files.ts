@@ -1,3 +1,4 @@
+import { refreshGraphClassification } from '../graph-classification';
 import { getSnapshot } from '../snapshots';
 import { openContent, type OpenedContent } from './content';
 import { importFile, importOpened } from './import-file';
@@ -39,5 +40,13 @@ export async function importFiles(snapshotId: string, uploads: readonly ImportUp
   for (const s of sniffings) {
     results[s.index] = s.opened ? await importOpened(snapshotId, s.upload, s.opened, s.sniffed, options) : await importFile(snapshotId, s.upload, options);
   }
-  return results.map((r) => r!);
+  const done = results.map((r) => r!);
+  if (options.classify !== false && done.some((r) => r.status === 'succeeded')) {
+    try {
+      await refreshGraphClassification(snapshotId);
+    } catch {
+      // The graph API classifies on its next request when the stored classification is missing or stale.
+    }
+  }
+  return done;
 }

@@ -3,11 +3,14 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createSnapshot, findRunningEmbeddedDatabase, getPrisma, importFile, importFiles, loadSnapshotContent } from '@/lib/db';
+import { collapseObservedEdges } from '@/lib/graph';
+import { readTrafficFiles } from '@/lib/traffic/node';
 import { setupTestDatabase } from '../test-support/setup-test-database';
 import {
   CLUSTER_STATE,
   NETWORK_POLICIES,
   TEST_TIME,
+  boutiqueInventory,
   bytesUpload,
   edgeKey,
   edgeSummary,
@@ -16,6 +19,7 @@ import {
   fileUpload,
   gzipUpload,
   sampleBytes,
+  samplePath,
 } from './testing';
 
 const db = setupTestDatabase();
@@ -83,9 +87,21 @@ describe('boutique samples into a snapshot holding cluster-state.json + networkp
 });
 
 describe('merging into existing edges', () => {
-  test('the same edges from another file add up: counts and verdicts add, the window widens', async () => {
+  test('the same edges in another format count once: figures combine by maximum, observers are kept apart', async () => {
     const id = await boutiqueSnapshot();
     const [a, b] = await importFiles(id, [fileUpload('edges/edges.jsonl'), fileUpload('edges/edges.csv')]);
+    expect([a!.status, b!.status]).toEqual(['succeeded', 'succeeded']);
+    expect(b!.counts).toMatchObject({ edgesAdded: 0 });
+    const stored = await storedEdges(id);
+    expect(edgeSummary(stored)).toEqual(edgeSummary((await engineEdges('edges/edges.jsonl')).values()));
+    expect(new Set(stored.map((e) => e.observations?.map((o) => o.observer).join()))).toEqual(new Set(['edges-csv,edges-jsonl']));
+  });
+
+  test('another file of the same format is other traffic: counts and verdicts add', async () => {
+    const id = await boutiqueSnapshot();
+    const text = new TextDecoder().decode(sampleBytes('edges/edges.jsonl'));
+    const reordered = text.trim().split('\n').reverse().join('\n') + '\n'; // other bytes, so not a duplicate
+    const [a, b] = await importFiles(id, [fileUpload('edges/edges.jsonl'), bytesUpload('later.jsonl', reordered)]);
     expect([a!.status, b!.status]).toEqual(['succeeded', 'succeeded']);
     const once = edgeSummary((await engineEdges('edges/edges.jsonl')).values()) as Record<string, { count: number; verdicts: Record<string, number> }>;
     const stored = edgeSummary(await storedEdges(id)) as Record<string, { count: number; verdicts: Record<string, number> }>;
@@ -96,14 +112,48 @@ describe('merging into existing edges', () => {
     }
   });
 
-  test('an edge stored with another count unit is merged with a warning', async () => {
+  test('Hubble then Istio into one snapshot: stored edges equal both files aggregated together, E14 counts once', async () => {
     const id = await boutiqueSnapshot();
-    const line = (unit: string) => `{"source": "boutique/frontend", "destination": "boutique/cartservice", "port": 7070, "protocol": "TCP", "count": 5, "first_seen": "2026-03-12T09:30:00Z", "last_seen": "2026-03-12T09:31:00Z", "count_unit": "${unit}"}\n`;
-    expect((await importFile(id, bytesUpload('requests.jsonl', line('requests')))).diagnostics).toEqual([]);
-    const r = await importFile(id, bytesUpload('flows.jsonl', line('flows')));
-    expect(r.status).toBe('succeeded');
-    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'count-unit-mixed', file: 'flows.jsonl' })]);
-    expect((await storedEdges(id)).map((e) => [e.count, e.countUnit])).toEqual([[10, 'requests']]);
+    const files = ['hubble/hubble-observe.jsonl', 'istio/istio-proxy-access-default.jsonl', 'istio/istio-proxy-access-default.log'];
+    for (const f of files) expect((await importFile(id, fileUpload(f))).status).toBe('succeeded');
+    const together = await readTrafficFiles(files.map(samplePath), await boutiqueInventory(), { defaultTime: TEST_TIME });
+    const stored = await storedEdges(id);
+    expect(edgeSummary(stored)).toEqual(edgeSummary(together.edges));
+    const e14 = collapseObservedEdges(stored).find((e) => edgeKey(e) === answerKeys(['E14'])[0]);
+    expect(e14).toMatchObject({ observed: { count: 1, verdicts: { forwarded: 1 } }, observedBy: ['envoy', 'hubble'] });
+    // importing the same bytes again is still refused, and changes nothing
+    const before = edgeSummary(stored);
+    expect((await importFile(id, { ...fileUpload(files[0]!), fileName: 'again.jsonl' })).status).toBe('duplicate');
+    expect(edgeSummary(await storedEdges(id))).toEqual(before);
+  });
+
+  test('an edge stored with another count unit keeps both: the headline is the best unit, never a sum', async () => {
+    const id = await boutiqueSnapshot();
+    const line = (unit: string, count: number) => `{"source": "boutique/frontend", "destination": "boutique/cartservice", "port": 7070, "protocol": "TCP", "count": ${count}, "first_seen": "2026-03-12T09:30:00Z", "last_seen": "2026-03-12T09:31:00Z", "count_unit": "${unit}"}\n`;
+    expect((await importFile(id, bytesUpload('requests.jsonl', line('requests', 5)))).diagnostics).toEqual([]);
+    const r = await importFile(id, bytesUpload('flows.jsonl', line('flows', 9)));
+    expect(r).toMatchObject({ status: 'succeeded', diagnostics: [] });
+    const [stored, ...rest] = await storedEdges(id);
+    expect(rest).toEqual([]);
+    expect([stored!.count, stored!.countUnit]).toEqual([5, 'requests']);
+    expect(stored!.observations?.map((o) => [o.observer, o.countUnit, o.count])).toEqual([
+      ['edges-jsonl', 'requests', 5],
+      ['edges-jsonl', 'flows', 9],
+    ]);
+  });
+
+  test('a row stored before observations were kept is one observation of its first observer', async () => {
+    const id = await boutiqueSnapshot();
+    const row = { snapshotId: id, source: 'boutique/frontend', destination: 'boutique/cartservice', port: 7070, protocol: 'TCP', countUnit: 'requests', count: 7n, firstSeen: new Date('2026-03-12T09:30:00Z'), lastSeen: new Date('2026-03-12T09:31:00Z'), verdicts: { forwarded: 7 }, observedBy: ['istio'] };
+    await getPrisma().trafficEdge.create({ data: row });
+    const line = '{"source": "boutique/frontend", "destination": "boutique/cartservice", "port": 7070, "protocol": "TCP", "count": 4, "first_seen": "2026-03-12T09:20:00Z", "last_seen": "2026-03-12T09:31:00Z", "count_unit": "requests", "observed_by": "hubble"}\n';
+    expect((await importFile(id, bytesUpload('edges.jsonl', line))).status).toBe('succeeded');
+    const [stored] = await storedEdges(id);
+    expect(stored).toMatchObject({ count: 7, countUnit: 'requests', firstSeen: '2026-03-12T09:20:00.000Z', observedBy: ['hubble', 'istio'] });
+    expect(stored!.observations?.map((o) => [o.observer, o.count])).toEqual([
+      ['edges-jsonl', 4],
+      ['istio', 7],
+    ]);
   });
 
   test('the same content twice counts once, with a message naming the first import', async () => {
@@ -183,8 +233,8 @@ describe('concurrency', () => {
       yield big.subarray(80 * 1024);
     }
     const a = importFile(id, { fileName: 'a.jsonl', content: paused() });
-    // Import B (same edge keys) starts while A holds the snapshot: it must wait on the row lock.
-    const b = importFile(id, fileUpload('edges/edges.csv'));
+    // Import B (same edge keys, same format so its counts add) starts while A holds the snapshot: it must wait on the row lock.
+    const b = importFile(id, fileUpload('edges/edges.jsonl'));
     await waitFor(async () => (await getPrisma().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n > 0n);
     release();
     expect((await a).status).toBe('succeeded');

@@ -1,8 +1,8 @@
-import type { ObservedEdge, ObservedRuleRef } from '@/lib/traffic';
+import { edgeObservations, mergeObservations, withObservations, type ObservedEdge, type ObservedRuleRef } from '@/lib/traffic';
 
 /**
- * The TrafficEdge unique key (prisma/schema.prisma): (source, destination, port, protocol, method, path template).
- * The count unit is not part of it: the first unit stored for a key is kept (see mergeEdge).
+ * The TrafficEdge unique key (prisma/schema.prisma): (source, destination, port, protocol, method, path template),
+ * the engine's aggregation key too. Count units live in the edge's observations.
  */
 export const edgeRowKey = (e: ObservedEdge): string => [e.source, e.destination, e.port, e.protocol, e.method ?? '', e.pathTemplate ?? ''].join('\t');
 
@@ -17,23 +17,15 @@ function mergeRules(a: ObservedRuleRef[] | undefined, b: ObservedRuleRef[] | und
 }
 
 /**
- * Adds edge `b` (from a new import) to edge `a` (already stored, same key): counts, bytes and verdict
- * counts add up, the seen window widens, observers and rule references are united.
+ * Merges edge `b` (from a new import) into edge `a` (already stored, same key) the way the engine aggregates
+ * (lib/traffic/aggregate/observations.ts): figures of the same observer and unit add up (another file of the same
+ * format is other traffic), another observer's figures are the same traffic and combine by maximum. Observers
+ * and rule references are united.
  */
 export function mergeEdge(a: ObservedEdge, b: ObservedEdge): ObservedEdge {
-  const verdicts = { ...a.verdicts };
-  for (const [v, n] of Object.entries(b.verdicts)) verdicts[v] = (verdicts[v] ?? 0) + n;
-  const merged: ObservedEdge = {
-    ...a,
-    count: a.count + b.count,
-    firstSeen: Date.parse(b.firstSeen) < Date.parse(a.firstSeen) ? b.firstSeen : a.firstSeen,
-    lastSeen: Date.parse(b.lastSeen) > Date.parse(a.lastSeen) ? b.lastSeen : a.lastSeen,
-    verdicts,
-    observedBy: [...new Set([...a.observedBy, ...b.observedBy])].sort(),
-  };
+  const merged = withObservations(a, mergeObservations(edgeObservations(a), edgeObservations(b)));
   const appProtocol = a.appProtocol ?? b.appProtocol;
   if (appProtocol) merged.appProtocol = appProtocol;
-  if (a.bytes !== undefined || b.bytes !== undefined) merged.bytes = (a.bytes ?? 0) + (b.bytes ?? 0);
   const deniedBy = mergeRules(a.deniedBy, b.deniedBy);
   const allowedBy = mergeRules(a.allowedBy, b.allowedBy);
   if (deniedBy) merged.deniedBy = deniedBy;
@@ -43,7 +35,7 @@ export function mergeEdge(a: ObservedEdge, b: ObservedEdge): ObservedEdge {
   return merged;
 }
 
-/** Folds edges that share a row key (the engine also keys by count unit, the table does not). */
+/** Folds edges that share a row key (one engine result has none twice; edges from several sources may). */
 export function foldByRowKey(edges: readonly ObservedEdge[]): Map<string, ObservedEdge> {
   const out = new Map<string, ObservedEdge>();
   for (const e of edges) {

@@ -42,23 +42,40 @@ const edge = (o: Partial<ObservedEdge>): ObservedEdge => ({
 });
 
 describe('mergeEdge', () => {
-  test('counts, bytes and verdicts add; the window widens; observers and rules unite', () => {
+  test('another file of the same observer is other traffic: counts, bytes and verdicts add, the window widens', () => {
     const a = edge({ count: 3, bytes: 10, verdicts: { forwarded: 3 }, deniedBy: [{ kind: 'NetworkPolicy', namespace: 'b', name: 'p' }] });
-    const b = edge({ count: 2, firstSeen: '2026-03-12T09:30:00Z', lastSeen: '2026-03-12T09:35:00Z', verdicts: { forwarded: 1, 'denied:403': 1 }, observedBy: ['hubble'], deniedBy: [{ kind: 'NetworkPolicy', namespace: 'b', name: 'p' }, { kind: 'AuthorizationPolicy', namespace: 'b', name: 'q' }] });
-    expect(mergeEdge(a, b)).toEqual({
-      ...a,
+    const b = edge({ count: 2, bytes: 4, firstSeen: '2026-03-12T09:30:00Z', lastSeen: '2026-03-12T09:35:00Z', verdicts: { forwarded: 1, 'denied:403': 1 }, deniedBy: [{ kind: 'NetworkPolicy', namespace: 'b', name: 'p' }, { kind: 'AuthorizationPolicy', namespace: 'b', name: 'q' }] });
+    const merged = mergeEdge(a, b);
+    expect(merged).toMatchObject({
       count: 5,
-      bytes: 10,
+      bytes: 14,
       firstSeen: '2026-03-12T09:30:00Z',
       lastSeen: '2026-03-12T09:41:00Z',
       verdicts: { forwarded: 4, 'denied:403': 1 },
-      observedBy: ['hubble', 'istio'],
+      observedBy: ['istio'],
       deniedBy: [{ kind: 'NetworkPolicy', namespace: 'b', name: 'p' }, { kind: 'AuthorizationPolicy', namespace: 'b', name: 'q' }],
     });
+    expect(merged.observations).toHaveLength(1);
+  });
+
+  test('another observer saw the same traffic: figures combine by maximum, observers unite', () => {
+    const a = edge({ count: 3, bytes: 10, verdicts: { forwarded: 3 } });
+    const b = edge({ count: 2, bytes: 40, firstSeen: '2026-03-12T09:30:00Z', verdicts: { forwarded: 1, 'dropped:POLICY_DENIED': 1 }, observedBy: ['hubble'] });
+    expect(mergeEdge(a, b)).toMatchObject({ count: 3, bytes: 40, firstSeen: '2026-03-12T09:30:00Z', verdicts: { forwarded: 3, 'dropped:POLICY_DENIED': 1 }, observedBy: ['hubble', 'istio'] });
+    expect(mergeEdge(mergeEdge(a, b), b)).toMatchObject({ count: 4, verdicts: { forwarded: 3, 'dropped:POLICY_DENIED': 2 } });
+  });
+
+  test('units are never added: requests stay the headline over connections', () => {
+    const merged = mergeEdge(edge({ count: 5 }), edge({ count: 40, countUnit: 'connections', observedBy: ['hubble'] }));
+    expect([merged.count, merged.countUnit]).toEqual([5, 'requests']);
+    expect(merged.observations?.map((o) => [o.observer, o.countUnit, o.count])).toEqual([
+      ['hubble', 'connections', 40],
+      ['istio', 'requests', 5],
+    ]);
   });
 
   test('foldByRowKey keeps L7 routes apart and folds what the table keys alike', () => {
-    const folded = foldByRowKey([edge({}), edge({ method: 'GET', pathTemplate: '/x' }), edge({ countUnit: 'connections', count: 4 })]);
+    const folded = foldByRowKey([edge({}), edge({ method: 'GET', pathTemplate: '/x' }), edge({ count: 4 })]);
     expect([...folded.values()].map((e) => [e.method ?? '', e.count])).toEqual([
       ['', 5],
       ['GET', 1],

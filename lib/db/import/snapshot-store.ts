@@ -37,10 +37,11 @@ export async function upsertPolicies(tx: Tx, snapshotId: string, policies: reado
 }
 
 /**
- * Adds edges to the snapshot's stored edges: a key already stored is merged (counts add, window
- * widens, verdicts add), a new key is inserted. Returns how many keys were new and how many merged.
+ * Adds edges to the snapshot's stored edges: a key already stored is merged (mergeEdge: the same format's
+ * figures add, another format's view of the same traffic counts once), a new key is inserted. Returns how many
+ * keys were new and how many merged.
  */
-export async function mergeEdges(tx: Tx, snapshotId: string, edges: readonly ObservedEdge[]): Promise<{ added: number; merged: number; mixedUnits: number }> {
+export async function mergeEdges(tx: Tx, snapshotId: string, edges: readonly ObservedEdge[]): Promise<{ added: number; merged: number }> {
   const incoming = foldByRowKey(edges);
   const sources = [...new Set([...incoming.values()].map((e) => e.source))];
   const stored = new Map<string, { id: number; edge: ObservedEdge }>();
@@ -52,19 +53,17 @@ export async function mergeEdges(tx: Tx, snapshotId: string, edges: readonly Obs
   }
   const replacedIds: number[] = [];
   const rows: ObservedEdge[] = [];
-  let mixedUnits = 0;
   for (const [key, e] of incoming) {
     const old = stored.get(key);
     if (old) {
       replacedIds.push(old.id);
-      if (old.edge.countUnit !== e.countUnit) mixedUnits++;
       rows.push(mergeEdge(old.edge, e));
     } else rows.push(e);
   }
   // Merged rows are deleted and re-inserted: two statements per batch instead of one UPDATE per edge.
   for (const ids of batches(replacedIds)) await tx.trafficEdge.deleteMany({ where: { id: { in: ids } } });
   for (const b of batches(rows)) await tx.trafficEdge.createMany({ data: b.map((e) => toEdgeRow(snapshotId, e)) });
-  return { added: rows.length - replacedIds.length, merged: replacedIds.length, mixedUnits };
+  return { added: rows.length - replacedIds.length, merged: replacedIds.length };
 }
 
 export async function insertUnresolved(tx: Tx, snapshotId: string, unresolved: readonly UnresolvedRecord[], format: string, importJobId: number): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@/lib/model';
-import type { FormatName, TrafficInput } from '@/lib/traffic';
+import type { EnvoyLogFormat, FormatName, TrafficInput } from '@/lib/traffic';
 
 /**
  * One file to import. `content` is read once, as a stream; pass a function to open it lazily
@@ -29,6 +29,8 @@ export interface ImportOptions {
   format?: FormatName;
   /** `ns/name[:port]` for server-side logs that do not name their server (NGINX, application logs). */
   destination?: string;
+  /** The user's Envoy access-log format(s), compiled (`readEnvoyLogFormat`), for Envoy/Istio logs in a custom format. */
+  envoyFormat?: EnvoyLogFormat;
   /** Fail a traffic file when too many records are bad: a fraction (< 1) or an absolute number (see lib/traffic). */
   badRecordThreshold?: number;
   /** Time for records without one (Linkerd tap); default: now. */
@@ -38,6 +40,11 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Cap on a manifest file's (decompressed) size; default EASTWEST_MAX_MANIFEST_BYTES or 64 MiB. */
   maxManifestBytes?: number;
+  /**
+   * Classify the snapshot's graph once the files are in and store it (table GraphClassification), so the graph
+   * API does not classify on a user's request. Default true; a failure there never fails the import.
+   */
+  classify?: boolean;
 }
 
 /** `kubernetes` for manifest files (inventory and policies), else the traffic format. */

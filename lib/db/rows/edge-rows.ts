@@ -1,5 +1,6 @@
 import type { Protocol } from '@/lib/model';
-import type { ObservedEdge, UnresolvedRecord } from '@/lib/traffic/model';
+import { edgeObservations } from '@/lib/traffic';
+import type { EdgeObservation, ObservedEdge, UnresolvedRecord } from '@/lib/traffic/model';
 import type * as Rows from '../generated/client';
 import { fromJson, toJson } from '../json';
 
@@ -21,11 +22,12 @@ export const toEdgeRow = (snapshotId: string, e: ObservedEdge) => ({
   verdicts: toJson(e.verdicts),
   observedBy: e.observedBy,
   ruleRefs: toJson({ deniedBy: e.deniedBy ?? [], allowedBy: e.allowedBy ?? [] }),
+  observations: toJson(edgeObservations(e)),
 });
 
 export const fromEdgeRow = (r: Rows.TrafficEdge): ObservedEdge => {
   const rules = fromJson<{ deniedBy?: ObservedEdge['deniedBy']; allowedBy?: ObservedEdge['allowedBy'] }>(r.ruleRefs);
-  return {
+  const edge: ObservedEdge = {
     source: r.source,
     destination: r.destination,
     port: r.port,
@@ -43,6 +45,10 @@ export const fromEdgeRow = (r: Rows.TrafficEdge): ObservedEdge => {
     ...(rules.deniedBy?.length ? { deniedBy: rules.deniedBy } : {}),
     ...(rules.allowedBy?.length ? { allowedBy: rules.allowedBy } : {}),
   };
+  // Rows stored before observations were kept ([]): their figures are one observation of their first observer.
+  const observations = fromJson<EdgeObservation[] | null>(r.observations);
+  edge.observations = Array.isArray(observations) && observations.length > 0 ? observations : edgeObservations(edge);
+  return edge;
 };
 
 export const toUnresolvedRow = (snapshotId: string, u: UnresolvedRecord, format: string, importJobId?: number) => ({

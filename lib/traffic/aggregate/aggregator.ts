@@ -1,21 +1,26 @@
 import type { EndpointName } from '../../model/identity';
 import type { Protocol } from '../../model/kubernetes';
-import type { CountUnit, ObservedEdge, ObservedRuleRef, TrafficRecord, UnresolvedRecord, UnresolvedReason } from '../model';
+import type { EdgeObservation, ObservedEdge, ObservedRuleRef, TrafficRecord, UnresolvedRecord, UnresolvedReason } from '../model';
 import { formatRuleRefs } from '../formats/edge-row';
+import { mergeObservations, withObservations } from './observations';
 import { pathTemplate } from './path-template';
 
 const MAX_UNRESOLVED_ENTRIES = 1000;
 const MAX_LINES_PER_UNRESOLVED = 10;
 
 interface EdgeAcc {
+  /** Route fields, app protocol and rule references; the figures come from `observations` in result(). */
   edge: ObservedEdge;
-  observedBy: Set<string>;
+  /** Per `observer\tcountUnit`. */
+  observations: Map<string, EdgeObservation>;
   rules: Set<string>;
 }
 
 /**
- * Folds resolved records into edges keyed by (source, destination, port, protocol, method, path template,
- * count unit). The count unit is part of the key so requests and connections are never added together.
+ * Folds resolved records into edges keyed by (source, destination, port, protocol, method, path template).
+ * Within an edge, figures are kept per (observer, count unit) and combined once at the end
+ * (aggregate/observations.ts): records of one observer add up, several observers of the same traffic count once,
+ * and requests are never added to connections.
  */
 export class EdgeAggregator {
   private readonly edges = new Map<string, EdgeAcc>();
@@ -24,42 +29,37 @@ export class EdgeAggregator {
   private start: string | undefined;
   private end: string | undefined;
 
-  add(r: TrafficRecord, source: EndpointName, destination: EndpointName, port: number, protocol: Protocol): void {
+  /** `observer` is the input format the record came from (`hubble`, `envoy-json`, `edges-csv`, ...). */
+  add(r: TrafficRecord, source: EndpointName, destination: EndpointName, port: number, protocol: Protocol, observer: string): void {
     const template = r.path !== undefined ? pathTemplate(r.path) : undefined;
-    const key = `${source}\t${destination}\t${port}\t${protocol}\t${r.method ?? ''}\t${template ?? ''}\t${r.countUnit}`;
+    const key = `${source}\t${destination}\t${port}\t${protocol}\t${r.method ?? ''}\t${template ?? ''}`;
     const last = r.endTime && r.endTime > r.time ? r.endTime : r.time;
     let acc = this.edges.get(key);
     if (!acc) {
-      const edge: ObservedEdge = {
-        source,
-        destination,
-        port,
-        protocol,
-        count: 0,
-        countUnit: r.countUnit,
-        firstSeen: r.time,
-        lastSeen: last,
-        verdicts: {},
-        observedBy: [],
-      };
+      const edge: ObservedEdge = { source, destination, port, protocol, count: 0, countUnit: r.countUnit, firstSeen: r.time, lastSeen: last, verdicts: {}, observedBy: [] };
       if (r.method) edge.method = r.method;
       if (template !== undefined) edge.pathTemplate = template;
-      acc = { edge, observedBy: new Set(), rules: new Set() };
+      acc = { edge, observations: new Map(), rules: new Set() };
       this.edges.set(key, acc);
     }
     const e = acc.edge;
-    e.count += r.count;
     if (r.appProtocol && !e.appProtocol) e.appProtocol = r.appProtocol;
-    if (r.bytes !== undefined) e.bytes = (e.bytes ?? 0) + r.bytes;
-    if (r.time < e.firstSeen) e.firstSeen = r.time;
-    if (last > e.lastSeen) e.lastSeen = last;
-    if (r.verdictCounts) {
-      for (const [v, n] of Object.entries(r.verdictCounts)) e.verdicts[v] = (e.verdicts[v] ?? 0) + n;
-    } else if (r.verdict) {
-      e.verdicts[r.verdict] = (e.verdicts[r.verdict] ?? 0) + (r.count > 0 ? r.count : 1);
+    const obsKey = `${observer}\t${r.countUnit}`;
+    let o = acc.observations.get(obsKey);
+    if (!o) {
+      o = { observer, countUnit: r.countUnit, count: 0, firstSeen: r.time, lastSeen: last, verdicts: {}, observedBy: [] };
+      acc.observations.set(obsKey, o);
     }
-    if (r.observers) for (const o of r.observers) acc.observedBy.add(o);
-    else if (r.observedBy) acc.observedBy.add(r.observedBy);
+    o.count += r.count;
+    if (r.bytes !== undefined) o.bytes = (o.bytes ?? 0) + r.bytes;
+    if (r.time < o.firstSeen) o.firstSeen = r.time;
+    if (last > o.lastSeen) o.lastSeen = last;
+    if (r.verdictCounts) {
+      for (const [v, n] of Object.entries(r.verdictCounts)) o.verdicts[v] = (o.verdicts[v] ?? 0) + n;
+    } else if (r.verdict) {
+      o.verdicts[r.verdict] = (o.verdicts[r.verdict] ?? 0) + (r.count > 0 ? r.count : 1);
+    }
+    for (const name of r.observers ?? (r.observedBy ? [r.observedBy] : [])) if (!o.observedBy.includes(name)) o.observedBy.push(name);
     if (r.deniedBy) e.deniedBy = this.mergeRules(acc, e.deniedBy, r.deniedBy, 'd');
     if (r.allowedBy) e.allowedBy = this.mergeRules(acc, e.allowedBy, r.allowedBy, 'a');
     if (this.start === undefined || r.time < this.start) this.start = r.time;
@@ -102,7 +102,10 @@ export class EdgeAggregator {
   }
 
   result(): { edges: ObservedEdge[]; unresolved: UnresolvedRecord[] } {
-    const edges = [...this.edges.values()].map((a) => ({ ...a.edge, observedBy: [...a.observedBy].sort() }));
+    const edges = [...this.edges.values()].map((a) => {
+      // mergeObservations copies, sorts observers' names and orders the observations.
+      return withObservations(a.edge, mergeObservations([...a.observations.values()]));
+    });
     edges.sort(compareEdges);
     const unresolved = [...this.unresolved.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     return { edges, unresolved };
@@ -116,7 +119,6 @@ export function compareEdges(a: ObservedEdge, b: ObservedEdge): number {
     a.port - b.port ||
     a.protocol.localeCompare(b.protocol) ||
     (a.method ?? '').localeCompare(b.method ?? '') ||
-    (a.pathTemplate ?? '').localeCompare(b.pathTemplate ?? '') ||
-    a.countUnit.localeCompare(b.countUnit as CountUnit)
+    (a.pathTemplate ?? '').localeCompare(b.pathTemplate ?? '')
   );
 }

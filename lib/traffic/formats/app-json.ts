@@ -4,10 +4,11 @@ import type { FormatDefinition } from './types';
 import { httpVerdict, normalizeTime, num, pathOf, str, parseJsonObjectLine } from './util';
 
 /**
- * Application JSON access logs such as the seed's Flask middleware: `caller_identity`, `source_ip`,
- * `method`, `path`, `status_code` and a timestamp (`timestamp`/`time`/`ts`). The log is written by the
- * destination service and does not name it: pass `destination: "ns/name[:port]"` at import, or log
- * `destination`/`service` (`ns/name`) and `port` per line.
+ * Application JSON access logs such as a Flask middleware's: `caller_identity`, `source_ip`, `method`, `path`,
+ * `status_code` (alternates: `remote_addr`/`client_ip` for the IP, `status` for the code). The log is written by
+ * the destination service and does not name it: pass `destination: "ns/name[:port]"` at import, or log
+ * `destination`/`service` (`ns/name`) and `port` per line. A timestamp (`timestamp`, `time`, `ts`, `@timestamp`:
+ * RFC 3339 or epoch seconds/milliseconds) is optional: without one, records take the import's default time.
  * `caller_identity` may be a SPIFFE ID, a Linkerd identity, a certificate CN (`svc.ns.svc`) or `ns/name`.
  */
 export function identityHint(id: string, hint: PeerHint): PeerHint {
@@ -18,22 +19,38 @@ export function identityHint(id: string, hint: PeerHint): PeerHint {
   return hint;
 }
 
+/** The entry's time as logged (string, or epoch seconds/milliseconds), undefined when it logs none. */
+function timeOf(o: Record<string, unknown>): string | undefined {
+  for (const key of ['timestamp', 'time', 'ts', '@timestamp']) {
+    const v = o[key];
+    if (typeof v === 'string' && v !== '') return v;
+    if (typeof v === 'number' && Number.isFinite(v)) return new Date(v * (v < 1e12 ? 1000 : 1)).toISOString();
+  }
+  return undefined;
+}
+
 export const appJsonFormat: FormatDefinition = {
   unit: 'lines',
   create(sink, options) {
     const fixed = destinationFromOption(options);
+    let untimed = 0;
     return {
       push(text, line) {
         const o = parseJsonObjectLine(text, line, sink);
         if (!o) return;
-        const rawTime = str(o.timestamp) ?? str(o.time) ?? str(o.ts) ?? (typeof o.timestamp === 'number' ? new Date(o.timestamp * (o.timestamp < 1e12 ? 1000 : 1)).toISOString() : undefined);
-        const time = rawTime ? normalizeTime(rawTime) : undefined;
-        const ip = str(o.source_ip) ?? str(o.remote_addr);
-        const caller = str(o.caller_identity);
-        if (!time || (!ip && !caller)) {
-          sink.skip(line, 'missing-field', 'entry without timestamp, or without caller_identity and source_ip');
+        const rawTime = timeOf(o);
+        const time = rawTime === undefined ? options.defaultTime : normalizeTime(rawTime);
+        if (!time) {
+          sink.skip(line, 'invalid-record', `unreadable timestamp "${rawTime ?? ''}"`);
           return;
         }
+        const ip = str(o.source_ip) ?? str(o.remote_addr) ?? str(o.client_ip);
+        const caller = str(o.caller_identity);
+        if (!ip && !caller) {
+          sink.skip(line, 'missing-field', 'entry without caller_identity and source_ip');
+          return;
+        }
+        if (rawTime === undefined) untimed++;
         const source: PeerHint = {};
         if (ip) source.ip = ip;
         if (caller) identityHint(caller, source);
@@ -66,7 +83,9 @@ export const appJsonFormat: FormatDefinition = {
         if (path) record.path = pathOf(path);
         sink.record(record);
       },
-      end() {},
+      end() {
+        if (untimed > 0) sink.diagnostic({ severity: 'info', code: 'no-timestamps', message: `${untimed} application log entries carry no timestamp: first/last seen are the import time` });
+      },
     };
   },
 };

@@ -1,11 +1,40 @@
 import type { EnvoyEntry } from './envoy-entry';
 import { createEnvoyCorrelator } from './envoy-entry';
+import { readJsonObject } from './envoy-format';
 import type { FormatDefinition } from './types';
 import { num, str, parseJsonObjectLine } from './util';
 
 /**
- * Envoy/Istio JSON access logs: `meshConfig.accessLogEncoding: JSON` (keys of EnvoyJSONLogFormatIstio,
- * typed: numbers for codes/bytes, `null` for missing) or a custom `logFormat.labels` using the same key names.
+ * The keys Eastwest reads without a user format: Istio's default JSON encoding (EnvoyJSONLogFormatIstio in
+ * istio/istio pilot/pkg/model/telemetry_logging.go; fields it does not use left out) plus the peer identities and
+ * gRPC status under the names custom formats commonly give them. A user's format dictionary is merged over these.
+ */
+export const ISTIO_JSON_KEYS: Record<string, string> = {
+  start_time: '%START_TIME%',
+  method: '%REQ(:METHOD)%',
+  path: '%REQ(X-ENVOY-ORIGINAL-PATH?:PATH)%',
+  protocol: '%PROTOCOL%',
+  response_code: '%RESPONSE_CODE%',
+  response_flags: '%RESPONSE_FLAGS%',
+  response_code_details: '%RESPONSE_CODE_DETAILS%',
+  connection_termination_details: '%CONNECTION_TERMINATION_DETAILS%',
+  bytes_received: '%BYTES_RECEIVED%',
+  bytes_sent: '%BYTES_SENT%',
+  duration: '%DURATION%',
+  upstream_host: '%UPSTREAM_HOST%',
+  upstream_cluster: '%UPSTREAM_CLUSTER_RAW%',
+  upstream_local_address: '%UPSTREAM_LOCAL_ADDRESS%',
+  downstream_local_address: '%DOWNSTREAM_LOCAL_ADDRESS%',
+  downstream_remote_address: '%DOWNSTREAM_REMOTE_ADDRESS%',
+  requested_server_name: '%REQUESTED_SERVER_NAME%',
+  grpc_status: '%GRPC_STATUS%',
+  downstream_peer_uri_san: '%DOWNSTREAM_PEER_URI_SAN%',
+  upstream_peer_uri_san: '%UPSTREAM_PEER_URI_SAN%',
+};
+
+/**
+ * Envoy/Istio JSON access logs with the keys above (`meshConfig.accessLogEncoding: JSON`, typed: numbers for
+ * codes/bytes, `null` for missing). The hand-written reader is the fast path; `readJsonObject` serves user formats.
  */
 export function toEnvoyEntry(o: Record<string, unknown>): EnvoyEntry {
   return {
@@ -34,13 +63,14 @@ export function toEnvoyEntry(o: Record<string, unknown>): EnvoyEntry {
 
 export const envoyJsonFormat: FormatDefinition = {
   unit: 'lines',
-  create(sink) {
+  create(sink, options) {
     const correlator = createEnvoyCorrelator(sink, 'envoy');
+    const fields = options.envoyFormat?.json;
     return {
       push(text, line) {
         const o = parseJsonObjectLine(text, line, sink);
         if (!o) return;
-        correlator.push(toEnvoyEntry(o), line);
+        correlator.push(fields ? readJsonObject(fields, o) : toEnvoyEntry(o), line);
       },
       end: () => correlator.end(),
     };

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../model/diagnostics';
 import type { EndpointName } from '../../model/identity';
 import type { ContainerPort, Protocol } from '../../model/kubernetes';
 import type { SkipReason, TrafficRecord } from '../model';
+import type { EnvoyLogFormat } from './envoy-format';
 
 /** What a parser can ask about the cluster while parsing (direction heuristics need to know which side listens). */
 export interface ParseHelpers {
@@ -20,6 +21,8 @@ export interface ParserOptions {
   destination?: string;
   /** Time used for records without a timestamp (Linkerd tap), RFC 3339. */
   defaultTime: string;
+  /** The user's Envoy access-log format(s) (`--envoy-format`), for Envoy/Istio logs not in Istio's defaults. */
+  envoyFormat?: EnvoyLogFormat;
 }
 
 /** Where a parser sends its output. Parsers never throw on bad input. */

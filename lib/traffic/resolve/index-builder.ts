@@ -1,13 +1,15 @@
 import { workloadName, type EndpointName } from '../../model/identity';
 import type { Inventory, Pod, Protocol, Service } from '../../model/kubernetes';
+import { ipHolders, type IpHolders } from './ip-holders';
 
 /**
  * Lookup tables built once per inventory, so resolving a record is a few Map lookups.
  * Pod IPs can be reused (completed pods, host-network pods share the node IP): `podsByIp` keeps all of
- * them and the resolver prefers a running, non-host-network pod.
+ * them; `holdersByIp` says which (non-host-network) pod had the IP when, from the pods' lifetimes.
  */
 export interface ResolverIndex {
   podsByIp: Map<string, Pod[]>;
+  holdersByIp: Map<string, IpHolders>;
   podsByName: Map<string, Pod>;
   /** `ns/name` of workloads (controllers and bare pods). */
   workloadNames: Set<string>;
@@ -33,6 +35,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 export function buildResolverIndex(inv: Inventory): ResolverIndex {
   const idx: ResolverIndex = {
     podsByIp: new Map(),
+    holdersByIp: new Map(),
     podsByName: new Map(),
     workloadNames: new Set(),
     workloadsByServiceAccount: new Map(),
@@ -50,6 +53,10 @@ export function buildResolverIndex(inv: Inventory): ResolverIndex {
     if (pod.hostIP && pod.nodeName && !idx.nodeByIp.has(pod.hostIP)) idx.nodeByIp.set(pod.hostIP, pod.nodeName);
     if (pod.synthetic) continue;
     for (const ip of pod.ips) push(idx.podsByIp, ip, pod);
+  }
+  for (const [ip, pods] of idx.podsByIp) {
+    const holders = ipHolders(pods);
+    if (holders) idx.holdersByIp.set(ip, holders);
   }
   for (const w of inv.workloads) {
     const name = workloadName(w);

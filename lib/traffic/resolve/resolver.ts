@@ -3,6 +3,7 @@ import type { ContainerPort, Inventory, Pod, Protocol } from '../../model/kubern
 import type { PeerHint, TrafficRecord, UnresolvedReason } from '../model';
 import type { ParseHelpers } from '../formats/types';
 import { buildResolverIndex, selectedPods, targetPort, type ResolverIndex } from './index-builder';
+import { canonicalTime, holderAt, type NoHolder } from './ip-holders';
 import { parseCertCN, parseLinkerdId, parseSpiffe } from './identities';
 
 export interface PeerResolution {
@@ -29,12 +30,10 @@ const unresolved = (reason: UnresolvedReason, value: string, name?: EndpointName
 const SIDECAR_PORTS: ReadonlySet<number> = new Set([15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090, 4140, 4143, 4191]);
 const isSidecarPort = (port: number): boolean => SIDECAR_PORTS.has(port);
 
-/** Prefer the running, non-host-network pod when several pods had this IP. */
-function podForIp(pods: Pod[] | undefined): Pod | undefined {
-  if (!pods || pods.length === 0) return undefined;
-  if (pods.length === 1) return pods[0]?.hostNetwork ? undefined : pods[0];
-  const candidates = pods.filter((p) => !p.hostNetwork);
-  return candidates.find((p) => p.phase === 'Running') ?? candidates[0];
+/** `10.0.2.84 at 2026-03-12T09:41:03Z` (or `from … to …` for a record spanning an interval), to the second. */
+function ipAt(ip: string, time: string, endTime: string | undefined): string {
+  const second = (t: string) => `${(canonicalTime(t) ?? t).slice(0, 19)}Z`;
+  return endTime !== undefined && second(endTime) !== second(time) ? `${ip} from ${second(time)} to ${second(endTime)}` : `${ip} at ${second(time)}`;
 }
 
 /**
@@ -43,7 +42,8 @@ function podForIp(pods: Pod[] | undefined): Pod | undefined {
  * 2. a reserved Cilium identity (host, world, kube-apiserver…);
  * 3. the pod the log names (Hubble, Linkerd, GKE details) — the log knew the pod at that time, IPs get reused;
  * 4. a cryptographic identity (SPIFFE, Linkerd identity, certificate CN) when it maps to one workload;
- * 5. the IP: pod IP, Service ClusterIP (→ selected pods, Service port → target port), API server, node;
+ * 5. the IP: the pod that had it at the record's time (pod lifetimes, ip-holders.ts), Service ClusterIP
+ *    (→ selected pods, Service port → target port), API server, node;
  * 6. a Service or workload named by the log;
  * otherwise `ip:<addr>` (listed as unresolved) or `unresolved:<reason>`.
  */
@@ -52,6 +52,26 @@ export function createTrafficResolver(inventory: Inventory): TrafficResolver {
   const cache = new Map<string, PeerResolution>();
   /** Resolutions of pods of the inventory by `ns/pod` (bounded by the inventory's size). */
   const byPod = new Map<string, PeerResolution>();
+  /** The same, by pod object, for pods found by IP. */
+  const ofPod = new Map<Pod, PeerResolution>();
+  const resolutionOf = (pod: Pod): PeerResolution => {
+    let r = ofPod.get(pod);
+    if (!r) ofPod.set(pod, (r = { name: workloadName(pod.workload) }));
+    return r;
+  };
+
+  /**
+   * The pod that had `ip` during the record (see ip-holders.ts), `undefined` when no pod-network pod ever had
+   * it. Pods without lifetimes, or a record without a readable time, fall back to the running pod.
+   */
+  function podAt(ip: string, record: TrafficRecord): Pod | NoHolder | undefined {
+    const holders = idx.holdersByIp.get(ip);
+    if (!holders || holders.kind === 'fixed') return holders?.current;
+    const time = canonicalTime(record.time);
+    if (time === undefined) return holders.current;
+    const end = record.endTime === undefined ? undefined : canonicalTime(record.endTime);
+    return holderAt(holders, time, end);
+  }
 
   function fromService(svcKey: string, port: number, protocol: Protocol, mapPort: boolean): PeerResolution {
     const svc = idx.servicesByName.get(svcKey);
@@ -69,26 +89,26 @@ export function createTrafficResolver(inventory: Inventory): TrafficResolver {
     return { name: [...names][0] as string, ...(mapped !== undefined ? { port: mapped } : {}) };
   }
 
-  function fromServiceAccount(ns: string, sa: string, ip: string | undefined, value: string): PeerResolution {
+  function fromServiceAccount(ns: string, sa: string, ip: string | undefined, value: string, record: TrafficRecord): PeerResolution {
     const names = idx.workloadsByServiceAccount.get(`${ns}/${sa}`) ?? [];
     if (names.length === 1) return { name: names[0] as string };
     if (names.length > 1) {
-      const pod = ip ? podForIp(idx.podsByIp.get(ip)) : undefined;
-      const byIp = pod ? workloadName(pod.workload) : undefined;
+      const pod = ip ? podAt(ip, record) : undefined;
+      const byIp = typeof pod === 'object' ? workloadName(pod.workload) : undefined;
       if (byIp && names.includes(byIp)) return { name: byIp };
       return unresolved('ambiguous-identity', value);
     }
     return unresolved('unknown-identity', value);
   }
 
-  function fromIdentity(h: PeerHint): PeerResolution | undefined {
+  function fromIdentity(h: PeerHint, record: TrafficRecord): PeerResolution | undefined {
     if (h.spiffe) {
       const id = parseSpiffe(h.spiffe);
-      return id ? fromServiceAccount(id.namespace, id.serviceAccount, h.ip, h.spiffe) : unresolved('unknown-identity', h.spiffe);
+      return id ? fromServiceAccount(id.namespace, id.serviceAccount, h.ip, h.spiffe, record) : unresolved('unknown-identity', h.spiffe);
     }
     if (h.linkerdId) {
       const id = parseLinkerdId(h.linkerdId);
-      return id ? fromServiceAccount(id.namespace, id.serviceAccount, h.ip, h.linkerdId) : unresolved('unknown-identity', h.linkerdId);
+      return id ? fromServiceAccount(id.namespace, id.serviceAccount, h.ip, h.linkerdId, record) : unresolved('unknown-identity', h.linkerdId);
     }
     if (h.certCN) {
       const id = parseCertCN(h.certCN);
@@ -104,15 +124,19 @@ export function createTrafficResolver(inventory: Inventory): TrafficResolver {
     return undefined;
   }
 
-  function fromIp(ip: string, port: number, protocol: Protocol, isDestination: boolean): PeerResolution {
+  function fromIp(ip: string, record: TrafficRecord, isDestination: boolean): PeerResolution {
+    const pod = podAt(ip, record);
+    if (typeof pod === 'object') return resolutionOf(pod);
+    // Pods had this IP, none (or more than one) then: never blame one. Not `ip:<addr>`, which names the pod
+    // that has the address now (lib/inventory/resolve.ts) and so would blame it after all.
+    if (pod !== undefined) return unresolved(pod, ipAt(ip, record.time, record.endTime));
+    const { port, protocol } = record;
     const cacheKey = isDestination ? `${ip}|${port}|${protocol}` : ip;
     const hit = cache.get(cacheKey);
     if (hit) return hit;
     let r: PeerResolution;
-    const pod = podForIp(idx.podsByIp.get(ip));
     const svc = idx.servicesByIp.get(ip);
-    if (pod) r = { name: workloadName(pod.workload) };
-    else if (svc) r = fromService(`${svc.namespace}/${svc.name}`, port, protocol, isDestination);
+    if (svc) r = fromService(`${svc.namespace}/${svc.name}`, port, protocol, isDestination);
     else if (idx.apiServerIps.has(ip)) r = { name: KUBE_APISERVER };
     else if (idx.nodeByIp.has(ip)) {
       // A host-network pod listening on this port owns the traffic; otherwise it is the node itself.
@@ -157,20 +181,26 @@ export function createTrafficResolver(inventory: Inventory): TrafficResolver {
       if (h.workload) return { name: `${h.namespace}/${h.workload.name}` };
       return { name: `${h.namespace}/${h.podName}` };
     }
-    const byIdentity = fromIdentity(h);
+    const byIdentity = fromIdentity(h, record);
     if (byIdentity && !byIdentity.unresolved) return byIdentity;
+    /** A pod IP no listed pod (or several) had at the record's time, kept in case nothing else decides. */
+    let ipMiss: PeerResolution | undefined;
     if (h.ip) {
-      const r = fromIp(h.ip, record.port, record.protocol, isDestination);
-      if (!r.unresolved || !byIdentity) return r;
+      const r = fromIp(h.ip, record, isDestination);
+      if (!r.unresolved) return r;
+      const timeMiss = r.unresolved.reason === 'ip-reused' || r.unresolved.reason === 'ambiguous-ip';
+      // The Service or workload the log names is evidence the IP no longer gives.
+      if (timeMiss && (h.service || (h.workload && h.namespace))) ipMiss = r;
+      else if (!byIdentity) return r;
     }
     if (h.service) {
       const r = fromService(`${h.service.namespace}/${h.service.name}`, record.port, record.protocol, isDestination && !!record.portIsServicePort);
       if (!r.unresolved) return r;
-      if (!byIdentity) return r;
+      if (!byIdentity) return ipMiss ?? r;
     }
     if (h.workload && h.namespace) return { name: `${h.namespace}/${h.workload.name}` };
     if (byIdentity) return byIdentity;
-    return unresolved('no-peer-info', 'record names no address or identity');
+    return ipMiss ?? unresolved('no-peer-info', 'record names no address or identity');
   }
 
   return {
@@ -190,7 +220,8 @@ export function createTrafficResolver(inventory: Inventory): TrafficResolver {
       });
     },
     isListeningPort(ip, port, protocol) {
-      const pod = podForIp(idx.podsByIp.get(ip));
+      // No record here (parsers ask while deciding direction): the pod that has the IP now.
+      const pod = idx.holdersByIp.get(ip)?.current;
       if (pod) return pod.ports.length === 0 ? undefined : pod.ports.some((c) => c.port === port && c.protocol === protocol);
       const svc = idx.servicesByIp.get(ip);
       if (svc) return svc.ports.some((p) => p.port === port && p.protocol === protocol);

@@ -56,6 +56,14 @@ export const edgeKey = (e: { source: string; destination: string; port: number; 
 /** Distinct (source, destination, port, protocol) of a result (routes and count units folded). */
 export const edgeKeys = (edges: readonly ObservedEdge[]): string[] => [...new Set(edges.map(edgeKey))].sort();
 
+/** Edges' headline figures only: what a format conveys, without which format observed it (`observations`). */
+export const headlines = (edges: readonly ObservedEdge[]): ObservedEdge[] =>
+  edges.map((e) => {
+    const out = { ...e };
+    delete out.observations;
+    return out;
+  });
+
 /** The must_not_appear list of the answer key as `source -> destination` pairs. */
 export const forbiddenPairs = (): string[] => answerKey.must_not_appear_as_edges.map((s) => (s.split(' (')[0] ?? s).trim());
 

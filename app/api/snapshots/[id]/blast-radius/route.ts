@@ -1,8 +1,8 @@
 import { blastRadiusQuerySchema } from '@/lib/api/blast-radius';
 import { snapshotIdSchema } from '@/lib/api/snapshots';
 import { prepareBlastRadius, UnknownWorkloadError } from '@/lib/graph';
-import { listCrownJewels } from '@/lib/db';
-import { sensitivityRulesFromEnv, handle, toCrownJewelNames, HttpError, loadSnapshotEngine, parseParams } from '@/lib/server';
+import { listCrownJewels, loadSnapshotEngine } from '@/lib/db';
+import { sensitivityRulesFromEnv, handle, toCrownJewelNames, HttpError, parseParams } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

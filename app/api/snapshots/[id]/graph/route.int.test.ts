@@ -1,13 +1,16 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createSnapshot, saveSnapshotContent } from '@/lib/db';
+import { createSnapshot, getPrisma, getSnapshot, importFiles, loadDefaultGraphView, loadGraphClassification, saveSnapshotContent } from '@/lib/db';
 import { readDemoContent } from '@/lib/db/demo';
 import { BOUTIQUE_DIR } from '@/lib/db/test-support/fixtures';
 import { useTestDatabase } from '@/lib/db/test-support/use-test-database';
-import type { GraphView } from '@/lib/graph';
+import type { ClassifiedEdge, GraphView } from '@/lib/graph';
 import { importTraffic } from '@/lib/traffic';
 import { GET } from './route';
+import { GET as EDGE } from './edge/route';
+import { GET as NODE } from './node/route';
 
 // eslint-disable-next-line react-hooks/rules-of-hooks -- a Vitest fixture (lib/db test-support), not a React hook
 useTestDatabase();
@@ -61,5 +64,82 @@ describe('GET /api/snapshots/:id/graph', () => {
 
   test('unknown snapshot -> 404', async () => {
     expect((await get('', '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+});
+
+describe('the stored classification', () => {
+  test('the first request stores the default window; the graph carries no explanations', async () => {
+    const { content } = await readDemoContent(BOUTIQUE_DIR);
+    const s = await createSnapshot({ name: 'graph api stored', cluster: 'boutique-prod', environment: 'prod' });
+    await saveSnapshotContent(s.id, content);
+    expect(await getPrisma().graphClassification.count({ where: { snapshotId: s.id } })).toBe(0);
+    const { body } = await get('', s.id);
+    const stored = await loadGraphClassification(s.id, (await getSnapshot(s.id)).updatedAt);
+    expect(stored?.graph.summary).toEqual(body.summary);
+    expect(body.edges.every((e) => !('explanation' in e) && e.summary.length > 0)).toBe(true);
+  });
+
+  test('a stale stored classification (older snapshot version) is not served', async () => {
+    expect(await loadGraphClassification(snapshotId, new Date(0))).toBeNull();
+  });
+
+  test('an import stores the classification of the new content', async () => {
+    const s = await createSnapshot({ name: 'graph api import', cluster: 'boutique-prod', environment: 'prod' });
+    const files = ['kubernetes/cluster-state.json', 'policies/networkpolicy.yaml', 'hubble/hubble-observe.jsonl'].map((rel) => ({ fileName: rel, content: () => createReadStream(path.join(BOUTIQUE_DIR, rel)) }));
+    const results = await importFiles(s.id, files);
+    expect(results.map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    const stored = await loadGraphClassification(s.id, (await getSnapshot(s.id)).updatedAt);
+    expect(stored?.graph.edges.find((e) => e.id === 'boutique/frontend|boutique/paymentservice|50051|TCP')).toMatchObject({ class: 'unauthorized', state: 'denied' });
+
+    // The page's first request is answered from the stored default view, without classifying or parsing the graph.
+    const defaultView = JSON.parse((await loadDefaultGraphView(s.id, (await getSnapshot(s.id)).updatedAt))!) as GraphView;
+    expect(defaultView.summary).toEqual(stored?.graph.summary);
+    expect(defaultView.edges.length).toBe(stored?.graph.edges.length);
+    await getPrisma().graphClassification.update({ where: { snapshotId: s.id }, data: { defaultView: new Uint8Array(gzipSync('{"marker":true}')) } });
+    expect((await get('', s.id)).body).toEqual({ marker: true });
+    // Any query reads the stored graph itself.
+    expect((await get('?hideInfra=1', s.id)).body.summary).toEqual(stored?.graph.summary);
+  });
+});
+
+async function getDetail(kind: 'edge' | 'node', query: string, id = snapshotId) {
+  const route = kind === 'edge' ? EDGE : NODE;
+  const res = await route(new Request(`http://localhost/api/snapshots/${id}/graph/${kind}?${query}`), { params: Promise.resolve({ id }) });
+  return { status: res.status, body: (await res.json()) as { edge?: ClassifiedEdge; policies?: string[] } };
+}
+
+describe('GET /api/snapshots/:id/graph/edge and /node', () => {
+  test('every edge of the graph explains as the full classification does', async () => {
+    const { body: graph } = await get('');
+    for (const e of graph.edges) {
+      const { status, body } = await getDetail('edge', new URLSearchParams({ id: e.id }).toString());
+      expect(status).toBe(200);
+      expect(body.edge).toMatchObject({ ...e, explanation: { summary: e.summary } });
+    }
+    const { body } = await getDetail('edge', new URLSearchParams({ id: 'boutique/frontend|boutique/paymentservice|50051|TCP' }).toString());
+    expect(body.edge?.explanation.layers.map((l) => [l.layer, l.outcome])).toEqual([['network', 'denied'], ['istio', 'denied']]);
+  });
+
+  test('in a window, the edge is explained as that window classifies it', async () => {
+    const window = 'from=2026-03-12T09:41:00Z&to=2026-03-12T09:41:45Z';
+    const { body: graph } = await get(`?${window}`);
+    const e = graph.edges[0]!;
+    const { body } = await getDetail('edge', `${new URLSearchParams({ id: e.id }).toString()}&${window}`);
+    expect(body.edge).toMatchObject({ id: e.id, class: e.class, summary: e.summary });
+  });
+
+  test('the policies selecting a workload', async () => {
+    const { status, body } = await getDetail('node', new URLSearchParams({ id: 'boutique/paymentservice' }).toString());
+    expect(status).toBe(200);
+    expect(body.policies).toContain('NetworkPolicy/boutique/paymentservice');
+  });
+
+  test.each([
+    { kind: 'edge' as const, query: 'id=boutique/frontend|boutique/nothing|1|TCP', status: 404 },
+    { kind: 'edge' as const, query: 'id=not-an-edge', status: 404 },
+    { kind: 'edge' as const, query: '', status: 400 },
+    { kind: 'node' as const, query: 'id=boutique/nothing', status: 404 },
+  ])('$kind ?$query -> $status', async ({ kind, query, status }) => {
+    expect((await getDetail(kind, query)).status).toBe(status);
   });
 });

@@ -1,8 +1,18 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { fileNameParam, type ImportResponse } from '@/components/import/import-result';
 import { snapshotIdSchema } from '@/lib/api/snapshots';
+import { authorizeRequest } from '@/lib/auth/authorize-request';
+import { withSecurityHeaders } from '@/lib/auth/route-gate';
 import { getSnapshot, importFiles, type ImportUpload } from '@/lib/db';
 import { handle, HttpError, parseParams } from '@/lib/server';
+import { envoyFormatParamSchema } from '@/lib/server/envoy-format-param';
+import { MultipartError, multipartBoundary, readMultipart } from '@/lib/server/multipart';
 import { FORMAT_DESCRIPTIONS, type FormatName } from '@/lib/traffic';
 
 export const dynamic = 'force-dynamic';
@@ -20,40 +30,51 @@ const optionsSchema = z.object({
     .trim()
     .regex(/^[a-z0-9.-]+\/[a-z0-9.-]+(:\d{1,5})?$/, 'expected namespace/name or namespace/name:port')
     .optional(),
+  envoyFormat: envoyFormatParamSchema.optional(),
 });
 
 /**
  * POST /api/snapshots/:id/imports — imports files into a snapshot; answers `{ results: ImportResult[] }`
  * (components/import/import-result.ts), one result per file, each with counts and diagnostics.
  *
- * Two request shapes:
+ * proxy.ts does not run for this route (its matcher leaves it out, so Next does not copy the body into
+ * memory); authorizeRequest makes the proxy's checks here, before the body is touched.
+ *
+ * Two request shapes, both read in constant memory:
  *  - the raw file as the body, named by `?fileName=` (what the import page sends: one request per
- *    file gives per-file upload progress, and the body streams into the importer);
- *  - multipart/form-data with one or more file fields (`curl -F file=@flows.json`; buffered by the runtime).
- * Optional `?format=<traffic format>` and `?destination=<ns/name[:port]>` (NGINX and application logs).
+ *    file gives per-file upload progress, and the body streams straight into the importer);
+ *  - multipart/form-data with one or more file fields (`curl -F file=@flows.json`): parsed as a stream,
+ *    each file written to a temporary directory (manifests are imported before traffic, so every file
+ *    must be at hand before the first import starts), removed once the import is done.
+ * Optional `?format=<traffic format>`, `?destination=<ns/name[:port]>` (NGINX and application logs) and
+ * `?envoyFormat=<Envoy access log format>` (Envoy/Istio logs in a custom format, lib/server/envoy-format-param.ts).
  * Problems in a file are data (status + diagnostics, HTTP 200); an unknown snapshot is a 404.
  */
-export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await parseParams(params, snapshotIdSchema);
-  const query = new URL(request.url).searchParams;
-  const options = optionsSchema.parse({ format: query.get('format') || undefined, destination: query.get('destination') || undefined });
-  const snapshot = await getSnapshot(id); // 404 before reading any upload
-  const uploads = await readUploads(request);
-  // A client that goes away (tab closed, upload cancelled) rolls its import back.
-  const results = await importFiles(snapshot.id, uploads, { ...options, signal: request.signal });
-  return Response.json({ results } satisfies ImportResponse);
-});
+export const POST = withSecurityHeaders(
+  handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+    const gate = await authorizeRequest(request, { upload: true });
+    if (!gate.ok) return gate.response;
+    const { id } = await parseParams(params, snapshotIdSchema);
+    const query = new URL(request.url).searchParams;
+    const options = optionsSchema.parse({ format: query.get('format') || undefined, destination: query.get('destination') || undefined, envoyFormat: query.get('envoyFormat') || undefined });
+    const snapshot = await getSnapshot(id); // 404 before reading any upload
+    const boundary = multipartBoundary(request.headers.get('content-type'));
+    if (boundary) {
+      const spool = await mkdtemp(path.join(tmpdir(), 'eastwest-upload-'));
+      try {
+        const uploads = await spoolMultipart(request, boundary, spool);
+        return Response.json({ results: await importFiles(snapshot.id, uploads, { ...options, signal: request.signal }) } satisfies ImportResponse);
+      } finally {
+        await rm(spool, { recursive: true, force: true });
+      }
+    }
+    // A client that goes away (tab closed, upload cancelled) rolls its import back.
+    const results = await importFiles(snapshot.id, [rawUpload(request)], { ...options, signal: request.signal });
+    return Response.json({ results } satisfies ImportResponse);
+  }),
+);
 
-async function readUploads(request: Request): Promise<ImportUpload[]> {
-  const type = request.headers.get('content-type') ?? '';
-  if (type.startsWith('multipart/form-data')) {
-    const form = await request.formData().catch(() => {
-      throw new HttpError('bad-request', 'The multipart body could not be read');
-    });
-    const files = [...form.values()].filter((v): v is File => typeof v !== 'string');
-    if (files.length === 0) throw new HttpError('bad-request', 'The multipart body contains no file');
-    return files.map((f) => ({ fileName: f.name, content: f.stream(), sizeBytes: f.size }));
-  }
+function rawUpload(request: Request): ImportUpload {
   const name = fileNameSchema.safeParse(new URL(request.url).searchParams.get(fileNameParam) ?? '');
   if (!name.success) {
     throw new HttpError('bad-request', `Send the file as the body with ?${fileNameParam}=<name>, or as multipart/form-data`, [
@@ -62,5 +83,25 @@ async function readUploads(request: Request): Promise<ImportUpload[]> {
   }
   if (!request.body) throw new HttpError('bad-request', 'The request has no body');
   const length = Number(request.headers.get('content-length'));
-  return [{ fileName: name.data, content: request.body, sizeBytes: Number.isFinite(length) && length > 0 ? length : null }];
+  return { fileName: name.data, content: request.body, sizeBytes: Number.isFinite(length) && length > 0 ? length : null };
+}
+
+/** Writes each file part to `dir` as it arrives; plain form fields are skipped. */
+async function spoolMultipart(request: Request, boundary: string, dir: string): Promise<ImportUpload[]> {
+  if (!request.body) throw new HttpError('bad-request', 'The request has no body');
+  const uploads: ImportUpload[] = [];
+  try {
+    for await (const part of readMultipart(request.body, boundary)) {
+      if (part.fileName === null) continue;
+      const file = path.join(dir, String(uploads.length));
+      await pipeline(Readable.from(part.content), createWriteStream(file), { signal: request.signal });
+      const fileName = fileNameSchema.safeParse(part.fileName).data ?? `upload-${uploads.length + 1}`;
+      uploads.push({ fileName, content: () => createReadStream(file), sizeBytes: (await stat(file)).size });
+    }
+  } catch (error) {
+    if (error instanceof MultipartError) throw new HttpError('bad-request', `The multipart body could not be read: ${error.message}`);
+    throw error;
+  }
+  if (uploads.length === 0) throw new HttpError('bad-request', 'The multipart body contains no file');
+  return uploads;
 }

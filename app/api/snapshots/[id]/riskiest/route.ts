@@ -1,8 +1,8 @@
 import { riskQuerySchema } from '@/lib/api/blast-radius';
 import { snapshotIdSchema } from '@/lib/api/snapshots';
 import { prepareBlastRadius } from '@/lib/graph';
-import { listCrownJewels } from '@/lib/db';
-import { sensitivityRulesFromEnv, handle, toCrownJewelNames, loadSnapshotEngine, parseParams } from '@/lib/server';
+import { listCrownJewels, loadSnapshotEngine } from '@/lib/db';
+import { sensitivityRulesFromEnv, handle, toCrownJewelNames, parseParams } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

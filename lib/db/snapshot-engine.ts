@@ -1,5 +1,5 @@
-import { loadSnapshotContent } from '@/lib/db';
 import { createEvaluator } from '@/lib/policy';
+import { loadSnapshotContent } from './snapshot-content';
 
 /** Loads one snapshot and builds its evaluator: the common first step of every engine-backed route. */
 export async function loadSnapshotEngine(snapshotId: string) {
@@ -7,3 +7,5 @@ export async function loadSnapshotEngine(snapshotId: string) {
   const built = createEvaluator(content.inventory, content.objects);
   return { ...content, evaluator: built.value, diagnostics: built.diagnostics };
 }
+
+export type SnapshotEngine = Awaited<ReturnType<typeof loadSnapshotEngine>>;

@@ -1,0 +1,102 @@
+import { describe, expect, test } from 'vitest';
+import { namespaceGridLayout, type LayoutEdge, type LayoutNode, type Positions } from './namespace-grid-layout';
+
+const box = (ns: string): LayoutNode => ({ id: `nsbox:${ns}`, label: ns, kind: 'namespace' });
+const workload = (ns: string, name: string): LayoutNode => ({ id: `${ns}/${name}`, parent: `nsbox:${ns}`, label: name, kind: 'workload' });
+const edge = (source: string, target: string): LayoutEdge => ({ source, target });
+
+/** `count` workloads per namespace, each calling the next two of its namespace. */
+function cluster(namespaces: string[], count: number): { nodes: LayoutNode[]; edges: LayoutEdge[] } {
+  const nodes: LayoutNode[] = [];
+  const edges: LayoutEdge[] = [];
+  for (const ns of namespaces) {
+    nodes.push(box(ns));
+    for (let i = 0; i < count; i++) nodes.push(workload(ns, `svc-${i}`));
+    for (let i = 0; i < count; i++) for (const k of [1, 2]) edges.push(edge(`${ns}/svc-${i}`, `${ns}/svc-${(i + k) % count}`));
+  }
+  return { nodes, edges };
+}
+
+const distance = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
+
+/** The rectangle a namespace's workloads span. */
+function extent(positions: Positions, ns: string) {
+  const ps = Object.entries(positions)
+    .filter(([id]) => id.startsWith(`${ns}/`))
+    .map(([, p]) => p);
+  return { x1: Math.min(...ps.map((p) => p.x)), x2: Math.max(...ps.map((p) => p.x)), y1: Math.min(...ps.map((p) => p.y)), y2: Math.max(...ps.map((p) => p.y)) };
+}
+const centre = (positions: Positions, ns: string) => {
+  const e = extent(positions, ns);
+  return { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 };
+};
+
+describe('namespaceGridLayout', () => {
+  test.each([
+    { name: 'one namespace', namespaces: ['shop'], count: 12 },
+    { name: 'forty namespaces of fifty', namespaces: Array.from({ length: 40 }, (_, i) => `team-${i}`), count: 50 },
+  ])('$name: every workload has a place, boxes have none, no two nodes closer than a node and its gap', ({ namespaces, count }) => {
+    const { nodes, edges } = cluster(namespaces, count);
+    const positions = namespaceGridLayout(nodes, edges);
+    expect(Object.keys(positions).sort()).toEqual(nodes.filter((n) => n.kind !== 'namespace').map((n) => n.id).sort());
+    const points = Object.values(positions).sort((a, b) => a.x - b.x || a.y - b.y);
+    let closest = Infinity;
+    // Sorted by x: only neighbours within a cell's width can be closer than a cell.
+    for (let i = 0; i < points.length; i++) for (let j = i + 1; j < points.length && points[j]!.x - points[i]!.x < 200; j++) closest = Math.min(closest, distance(points[i]!, points[j]!));
+    expect(closest).toBeGreaterThanOrEqual(34 + 28);
+  });
+
+  test('namespace boxes do not overlap, with room for the box padding and title between them', () => {
+    const namespaces = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const positions = namespaceGridLayout(...(Object.values(cluster(namespaces, 9)) as [LayoutNode[], LayoutEdge[]]));
+    for (const p of namespaces)
+      for (const q of namespaces) {
+        if (p >= q) continue;
+        const [r, s] = [extent(positions, p), extent(positions, q)];
+        const apart = r.x2 + 60 < s.x1 || s.x2 + 60 < r.x1 || r.y2 + 60 < s.y1 || s.y2 + 60 < r.y1;
+        expect(apart, `${p} and ${q}`).toBe(true);
+      }
+  });
+
+  test.each([
+    { name: 'namespaces that talk to each other are placed side by side', talk: true, neighbours: true },
+    { name: 'without the traffic, the last namespace by name is not', talk: false, neighbours: false },
+  ])('$name', ({ talk, neighbours }) => {
+    const others = ['bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india'];
+    const { nodes, edges } = cluster(['alpha', ...others, 'zulu'], 6);
+    // alpha and zulu are first and last by name: only the traffic between them brings them together.
+    if (talk) for (let i = 0; i < 6; i++) edges.push(edge(`alpha/svc-${i}`, `zulu/svc-${i}`));
+    const positions = namespaceGridLayout(nodes, edges);
+    const fromAlpha = (ns: string) => distance(centre(positions, 'alpha'), centre(positions, ns));
+    const nearest = [...others, 'zulu'].sort((a, b) => fromAlpha(a) - fromAlpha(b)).slice(0, 2);
+    expect(nearest.includes('zulu')).toBe(neighbours);
+  });
+
+  test('inside a namespace, the busiest workload comes first and its callers sit around it', () => {
+    const nodes = [box('shop'), ...['hub', 'a', 'b', 'c', 'd', 'x1', 'x2', 'x3', 'x4'].map((n) => workload('shop', n))];
+    const edges = ['a', 'b', 'c', 'd'].map((n) => edge(`shop/${n}`, 'shop/hub')).concat(edge('shop/x1', 'shop/x2'), edge('shop/x3', 'shop/x4'));
+    const positions = namespaceGridLayout(nodes, edges);
+    const hub = positions['shop/hub']!;
+    const mean = (ids: string[]) => ids.reduce((s, id) => s + distance(hub, positions[`shop/${id}`]!), 0) / ids.length;
+    expect(mean(['a', 'b', 'c', 'd'])).toBeLessThan(mean(['x1', 'x2', 'x3', 'x4']));
+  });
+
+  test('nodes outside any namespace (external peers, collapsed namespaces) get places clear of the boxes', () => {
+    const { nodes, edges } = cluster(['shop'], 4);
+    nodes.push({ id: 'world', label: 'world', kind: 'external' }, { id: 'ns:payments', label: 'payments\n12 workloads', kind: 'collapsed' });
+    edges.push(edge('world', 'shop/svc-0'), edge('shop/svc-1', 'ns:payments'));
+    const positions = namespaceGridLayout(nodes, edges);
+    const shop = extent(positions, 'shop');
+    for (const id of ['world', 'ns:payments']) {
+      const p = positions[id]!;
+      expect(p.x < shop.x1 - 60 || p.x > shop.x2 + 60 || p.y < shop.y1 - 60 || p.y > shop.y2 + 60, id).toBe(true);
+    }
+    expect(distance(positions['world']!, positions['ns:payments']!)).toBeGreaterThanOrEqual(120);
+  });
+
+  test('the same graph in any input order gets the same positions', () => {
+    const { nodes, edges } = cluster(['a', 'b', 'c'], 7);
+    edges.push(edge('a/svc-1', 'c/svc-2'));
+    expect(namespaceGridLayout([...nodes].reverse(), [...edges].reverse())).toEqual(namespaceGridLayout(nodes, edges));
+  });
+});

@@ -1,0 +1,91 @@
+import { defaultGraphResponse, getSnapshot, loadDefaultGraphView, loadGraphClassification, loadSnapshotEngine, refreshGraphClassification, type SnapshotEngine, type StoredClassification } from '@/lib/db';
+import { buildEndpointIndex, classificationKey, classifyGraph, compactGraph, explainEdges, LruCache, policiesSelecting, type ClassifiedEdge, type EndpointIndex, type TimeWindow } from '@/lib/graph';
+
+/**
+ * The graph API's view of a snapshot's classification, in three tiers: this process's memory (filter, expand and
+ * search requests), the stored classification of the default window (table GraphClassification, written after
+ * each import), and classifying from the snapshot's content (other windows, or a miss). Explanations are not part
+ * of the graph: `explainGraphEdge` computes one edge's on demand.
+ */
+const classified = new LruCache<StoredClassification>(4);
+/** Loaded snapshots with their evaluator, for explanations: a click on an edge evaluates one edge, not the graph. */
+const engines = new LruCache<Promise<SnapshotEngine>>(2);
+
+const indexes = new WeakMap<SnapshotEngine, EndpointIndex>();
+const isDefaultWindow = (w: TimeWindow) => !w.from && !w.to;
+
+function engineFor(snapshotId: string, version: Date): Promise<SnapshotEngine> {
+  const key = `${snapshotId}|${version.toISOString()}`;
+  let engine = engines.get(key);
+  if (!engine) {
+    engine = loadSnapshotEngine(snapshotId);
+    engines.set(key, engine);
+    // A failed load must not stay cached (the next request tries again).
+    engine.catch(() => engines.delete(key));
+  }
+  return engine;
+}
+
+/** The compact classified graph of one snapshot and window, with the evaluator's diagnostics. */
+export async function getClassifiedGraph(snapshotId: string, window: TimeWindow): Promise<StoredClassification> {
+  const { updatedAt: version } = await getSnapshot(snapshotId);
+  const key = classificationKey(snapshotId, version.toISOString(), window);
+  const hit = classified.get(key);
+  if (hit) return hit;
+  let entry: StoredClassification | null = null;
+  if (isDefaultWindow(window)) {
+    entry = await loadGraphClassification(snapshotId, version);
+    if (!entry) {
+      const computed = await refreshGraphClassification(snapshotId);
+      entry = { graph: computed.graph, diagnostics: computed.diagnostics };
+    }
+  } else {
+    const engine = await engineFor(snapshotId, version);
+    const full = classifyGraph({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges, window, diagnostics: engine.diagnostics });
+    entry = { graph: compactGraph(full), diagnostics: engine.diagnostics };
+  }
+  classified.set(key, entry);
+  return entry;
+}
+
+/**
+ * The graph API's answer to a request without query (the page's first load) as JSON text: from memory when this
+ * process has the classification, else the stored answer, read without parsing the stored graph (a 50,000-edge
+ * graph costs about a second of CPU to parse; its collapsed default view a few milliseconds to send).
+ */
+export async function defaultGraphJson(snapshotId: string): Promise<string> {
+  const { updatedAt: version } = await getSnapshot(snapshotId);
+  const hit = classified.get(classificationKey(snapshotId, version.toISOString(), {}));
+  if (hit) return JSON.stringify(defaultGraphResponse(hit));
+  const stored = await loadDefaultGraphView(snapshotId, version);
+  if (stored === null) return JSON.stringify(defaultGraphResponse(await getClassifiedGraph(snapshotId, {})));
+  // The next requests (a filter, an expanded namespace, a click) need the graph itself: read it while the user looks.
+  setTimeout(() => void getClassifiedGraph(snapshotId, {}).catch(() => undefined), 0);
+  return stored;
+}
+
+async function explain(snapshotId: string, window: TimeWindow, ids: readonly string[]): Promise<ClassifiedEdge[]> {
+  const { updatedAt: version } = await getSnapshot(snapshotId);
+  const engine = await engineFor(snapshotId, version);
+  let index = indexes.get(engine);
+  if (!index) indexes.set(engine, (index = buildEndpointIndex(engine.inventory)));
+  return explainEdges({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges, window, diagnostics: engine.diagnostics, index }, ids);
+}
+
+/**
+ * One edge of the graph with its full explanation (per layer, deciding rules, pod pairs), `null` when the graph of
+ * that window has no such edge.
+ */
+export async function explainGraphEdge(snapshotId: string, window: TimeWindow, edgeId: string): Promise<ClassifiedEdge | null> {
+  const { graph } = await getClassifiedGraph(snapshotId, window);
+  if (!graph.edges.some((e) => e.id === edgeId)) return null;
+  return (await explain(snapshotId, window, [edgeId]))[0] ?? null;
+}
+
+/** The policies that select a node as far as its edges' explanations tell (lib/graph policiesSelecting); `null` for an unknown node. */
+export async function graphNodePolicies(snapshotId: string, window: TimeWindow, nodeId: string): Promise<string[] | null> {
+  const { graph } = await getClassifiedGraph(snapshotId, window);
+  if (!graph.nodes.some((n) => n.id === nodeId)) return null;
+  const ids = graph.edges.filter((e) => e.source === nodeId || e.destination === nodeId).map((e) => e.id);
+  return policiesSelecting(nodeId, await explain(snapshotId, window, ids), graph.wildcardRules);
+}

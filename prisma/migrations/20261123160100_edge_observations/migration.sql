@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TrafficEdge" ADD COLUMN     "observations" JSONB NOT NULL DEFAULT '[]';

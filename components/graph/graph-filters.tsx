@@ -1,15 +1,12 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { UtcDateTimeInput } from './utc-datetime-input';
 import type { ViewState } from './view-state';
 
 const input = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none';
 const label = 'flex items-center gap-1.5 text-xs font-medium text-slate-600';
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
-
-/** `2026-03-12T09:41:00.000Z` ↔ the `datetime-local` input's `2026-03-12T09:41:00` (shown and read as UTC). */
-const toLocalInput = (iso?: string) => (iso ? iso.slice(0, 19) : '');
-const fromLocalInput = (value: string) => (value ? new Date(`${value.length === 16 ? `${value}:00` : value}Z`).toISOString() : undefined);
 
 type DebouncedTextProps = { value: string; onCommit(v: string): void } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>;
 
@@ -90,34 +87,17 @@ export function GraphFilters({ view, namespaces, trafficRange, update }: GraphFi
         L7 path
         <DebouncedText className={`${input} w-32`} placeholder="/api/*" value={view.path ?? ''} onCommit={(p) => update({ path: p || undefined })} data-testid="filter-path" />
       </label>
-      <label className={label} title={trafficRange ? `Traffic from ${trafficRange.start} to ${trafficRange.end}` : 'No traffic in this snapshot'}>
-        From (UTC)
-        <input
-          type="datetime-local"
-          step={1}
-          className={`${input} w-44`}
-          min={toLocalInput(trafficRange?.start)}
-          max={toLocalInput(trafficRange?.end)}
-          value={toLocalInput(view.from)}
-          disabled={!trafficRange}
-          onChange={(e) => update({ from: fromLocalInput(e.target.value) })}
-          data-testid="filter-from"
-        />
-      </label>
-      <label className={label}>
-        To (UTC)
-        <input
-          type="datetime-local"
-          step={1}
-          className={`${input} w-44`}
-          min={toLocalInput(trafficRange?.start)}
-          max={toLocalInput(trafficRange?.end)}
-          value={toLocalInput(view.to)}
-          disabled={!trafficRange}
-          onChange={(e) => update({ to: fromLocalInput(e.target.value) })}
-          data-testid="filter-to"
-        />
-      </label>
+      <UtcDateTimeInput
+        label="From (UTC)"
+        value={view.from}
+        range={trafficRange}
+        onChange={(from) => update({ from })}
+        labelClassName={label}
+        inputClassName={`${input} w-44`}
+        title={trafficRange ? `Traffic from ${trafficRange.start} to ${trafficRange.end}` : 'No traffic in this snapshot'}
+        testId="filter-from"
+      />
+      <UtcDateTimeInput label="To (UTC)" value={view.to} range={trafficRange} onChange={(to) => update({ to })} labelClassName={label} inputClassName={`${input} w-44`} testId="filter-to" />
       <div className="flex items-center gap-3 text-xs text-slate-700">
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={view.hideInfra} onChange={(e) => update({ hideInfra: e.target.checked })} data-testid="filter-hide-infra" />

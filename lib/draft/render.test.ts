@@ -61,7 +61,7 @@ describe('rendering', () => {
 
   test('every rule carries its provenance (observed count, first and last seen)', () => {
     const yaml = draftOf('networkpolicy').yaml;
-    expect(yaml).toContain('# boutique/checkoutservice -> boutique/paymentservice 50051/TCP: 203 observed, first 2026-03-12T09:30:16Z, last 2026-03-12T09:44:44Z');
+    expect(yaml).toContain('# boutique/checkoutservice -> boutique/paymentservice 50051/TCP: 203 observed, first 2026-03-12T09:30:16.000Z, last 2026-03-12T09:44:44.000Z');
   });
 
   test('zip: one file per namespace plus a kustomization listing them', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { readTrafficFiles } from '../traffic/node';
 import { classifyGraph, type ClassifiedGraph } from './index';
 import { BOUTIQUE_DIR, loadBoutique, readBoutiqueEdges } from './testing/boutique';
 
@@ -19,25 +20,27 @@ const danglingEdges = key.edges.filter((e) => e.source.includes('<'));
 /**
  * Every policy dialect encodes the same intent (README §3), each assuming only its own enforcement layer.
  * Cilium runs on a corrected copy of cilium-policies.yaml (the sample nests `specs` under `spec`, which the CRD
- * rejects; Eastwest reports it as an error). Knowingly not run here: linkerd-policies.yaml, because the cluster
- * export's pods carry Istio sidecars (the Linkerd samples describe an alternative deployment): the Linkerd
- * layer's own boutique test swaps the sidecars (lib/policy/linkerd/boutique.test.ts).
- * `paymentEgressOpen`: Istio authorizes only inbound requests and the Calico file passes egress on (README §3:
+ * rejects; Eastwest reports it as an error). linkerd-policies.yaml describes an alternative deployment of the same
+ * pods: the cluster export's Istio sidecars are swapped for linkerd-proxy (`mesh: 'linkerd'`), as in the Linkerd
+ * layer's own boutique test (lib/policy/linkerd/boutique.test.ts).
+ * `paymentEgressOpen`: the meshes authorize only inbound requests and the Calico file passes egress on (README §3:
  * egress open), while the NetworkPolicy file's explicit `egress: [{}]` grants it by a rule.
  */
-const policySets = [
+const policySets: { name: string; files: string[]; mesh?: 'linkerd'; dangling: string | null; wildcardKind: string | null; paymentEgressOpen: boolean }[] = [
   { name: 'NetworkPolicy', files: ['policies/networkpolicy.yaml'], dangling: 'NetworkPolicy/boutique/paymentservice#ingress[0].from[1]', wildcardKind: 'NetworkPolicy', paymentEgressOpen: false },
   { name: 'NetworkPolicy + AdminNetworkPolicy/BANP', files: ['policies/networkpolicy.yaml', 'policies/adminnetworkpolicy-v1alpha1.yaml'], dangling: 'NetworkPolicy/boutique/paymentservice#ingress[0].from[1]', wildcardKind: 'NetworkPolicy', paymentEgressOpen: false },
   { name: 'Istio AuthorizationPolicy', files: ['policies/istio-policies.yaml'], dangling: 'AuthorizationPolicy/boutique/paymentservice#rules[0]', wildcardKind: null, paymentEgressOpen: true },
   { name: 'Calico', files: ['policies/calico-policies.yaml'], dangling: null, wildcardKind: null, paymentEgressOpen: true },
   // The sample nests `specs` under `spec` (the CRD rejects that; the engine reports it): the corrected copy in fixtures/cilium.
   { name: 'Cilium', files: ['../cilium/boutique-cilium-policies.yaml'], dangling: null, wildcardKind: null, paymentEgressOpen: true },
+  // frontend-public (NetworkAuthentication 0.0.0.0/0 + ::/0, any client) is the wildcard rule (README §3, E1).
+  { name: 'Linkerd', files: ['policies/linkerd-policies.yaml'], mesh: 'linkerd', dangling: 'AuthorizationPolicy/boutique/paymentservice-grpc-authz', wildcardKind: 'AuthorizationPolicy', paymentEgressOpen: true },
 ];
 
-describe.each(policySets)('Online Boutique classified with $name and edges.jsonl', ({ files, dangling, wildcardKind, paymentEgressOpen }) => {
+describe.each(policySets)('Online Boutique classified with $name and edges.jsonl', ({ files, mesh, dangling, wildcardKind, paymentEgressOpen }) => {
   let graph: ClassifiedGraph;
   beforeAll(async () => {
-    const b = await loadBoutique(files);
+    const b = await loadBoutique(files, mesh);
     graph = classifyGraph({ inventory: b.inventory, evaluator: b.evaluator, edges: readBoutiqueEdges(), diagnostics: b.diagnostics });
   });
   const find = (e: { source: string; destination: string; port: number; protocol: string }) =>
@@ -64,7 +67,7 @@ describe.each(policySets)('Online Boutique classified with $name and edges.jsonl
     expect(unused.sort()).toEqual(realEdges.filter((e) => e.classification === 'allowed_but_unused').map((e) => `${e.source}->${e.destination}:${e.port}`).sort());
   });
 
-  // Only the network layer's rule catalog lists wildcard rules that no verdict flags.
+  // Checked where the wildcard rule has a kind to name: the network layer's rule catalog, Linkerd's frontend-public.
   test.skipIf(!wildcardKind).each(key.wildcard_rules)('the wildcard rule on $destination is reported once, used by the observed callers', (w) => {
     const rules = graph.wildcardRules.filter((r) => r.direction === 'ingress' && r.workloads.includes(w.destination) && r.rule.kind === wildcardKind);
     expect(rules).toHaveLength(1);
@@ -105,13 +108,56 @@ describe.each(policySets)('Online Boutique classified with $name and edges.jsonl
   });
 });
 
+describe('Online Boutique, Linkerd deployment, with the Linkerd samples (tap, proxy metrics, viz edges)', () => {
+  const U1 = { source: 'boutique/frontend', destination: 'boutique/paymentservice', port: 50051 };
+  let fromEdgeList: ClassifiedGraph;
+  let fromLinkerd: ClassifiedGraph;
+  beforeAll(async () => {
+    const b = await loadBoutique(['policies/linkerd-policies.yaml'], 'linkerd');
+    fromEdgeList = classifyGraph({ inventory: b.inventory, evaluator: b.evaluator, edges: readBoutiqueEdges(), diagnostics: b.diagnostics });
+    // Tap events and proxy counters carry no time (README §4): one fixed time for all of them.
+    const traffic = await readTrafficFiles([path.join(BOUTIQUE_DIR, 'linkerd')], b.inventory, { defaultTime: '2026-03-12T09:41:00.000Z' });
+    fromLinkerd = classifyGraph({ inventory: b.inventory, evaluator: b.evaluator, edges: traffic.edges, diagnostics: b.diagnostics });
+  });
+  const linkerdReason = (g: ClassifiedGraph, source: string, destination: string) =>
+    g.edges.find((e) => e.source === source && e.destination === destination)?.explanation.layers?.find((l) => l.layer === 'linkerd')?.reason;
+
+  test('U1: gRPC status 7 in the tap and the authz deny counter are blocked attempts; the Server refuses the frontend identity', () => {
+    const edge = fromLinkerd.edges.find((e) => e.source === U1.source && e.destination === U1.destination && e.port === U1.port);
+    expect(edge?.observed?.verdicts).toMatchObject({ 'denied:grpc-7': 1, rbac_denied: 3 });
+    expect([edge?.class, edge?.state]).toEqual(['unauthorized', 'denied']);
+    expect(linkerdReason(fromEdgeList, U1.source, U1.destination)).toMatch(/no authorization on Server\/boutique\/paymentservice-grpc admits the caller \(client identity frontend\.boutique\.serviceaccount/);
+  });
+
+  test('U2: the TCP authz deny counter is a blocked attempt, denied by the Server of redis-cart', () => {
+    const edge = fromLinkerd.edges.find((e) => e.source === 'boutique/frontend' && e.destination === 'boutique/redis-cart');
+    expect(edge?.observed?.verdicts).toMatchObject({ rbac_denied: 1 });
+    expect([edge?.class, edge?.state]).toEqual(['unauthorized', 'denied']);
+  });
+
+  test('U3: the proxy counts a client with no identity it cannot name; the edge list names the unmeshed debug pod, denied for having none', () => {
+    expect(fromLinkerd.edges.filter((e) => e.observed && e.source === 'tools/netshoot-debug')).toEqual([]);
+    const anonymous = fromLinkerd.edges.filter((e) => e.source.startsWith('unresolved:') && e.destination === 'boutique/cartservice' && e.port === 7070);
+    expect(anonymous.map((e) => [e.class, e.state])).toEqual([['unauthorized', 'denied']]);
+    expect(linkerdReason(fromEdgeList, 'tools/netshoot-debug', 'boutique/cartservice')).toMatch(/no linkerd-proxy sidecar.*the client has no identity/);
+  });
+
+  test('every other call the Linkerd samples saw between workloads is allowed by a rule', () => {
+    const blocked = new Set(['boutique/frontend -> boutique/paymentservice', 'boutique/frontend -> boutique/redis-cart']);
+    const others = fromLinkerd.edges.filter((e) => e.observed && !e.source.startsWith('unresolved:') && !blocked.has(`${e.source} -> ${e.destination}`));
+    expect(others.length).toBeGreaterThanOrEqual(15);
+    expect(others.filter((e) => e.class !== 'allowed').map((e) => `${e.source} -> ${e.destination}:${e.port}`)).toEqual([]);
+  });
+});
+
 describe('time window', () => {
   test('a window before the demo attack leaves U1-U3 out and moves no allowed edge to unused', async () => {
     const b = await loadBoutique();
     const graph = classifyGraph({ inventory: b.inventory, evaluator: b.evaluator, edges: readBoutiqueEdges(), window: { from: '2026-03-12T09:30:00Z', to: '2026-03-12T09:40:00Z' } });
     expect(graph.edges.filter((e) => e.class === 'unauthorized' && e.state === 'denied')).toEqual([]);
     expect(graph.summary.unused).toBe(2);
-    expect(graph.trafficRange).toEqual({ start: '2026-03-12T09:30:00Z', end: '2026-03-12T09:44:59Z' });
+    // lib/traffic normalises times to milliseconds, as stored.
+    expect(graph.trafficRange).toEqual({ start: '2026-03-12T09:30:00.000Z', end: '2026-03-12T09:44:59.000Z' });
   });
 
   test('a window after all traffic makes every explicit grant unused, with the last time each rule matched', async () => {
@@ -119,6 +165,6 @@ describe('time window', () => {
     const graph = classifyGraph({ inventory: b.inventory, evaluator: b.evaluator, edges: readBoutiqueEdges(), window: { from: '2026-03-12T10:00:00Z' } });
     expect(graph.edges.every((e) => e.class === 'unused')).toBe(true);
     const checkoutToPayment = graph.unusedRules.find((r) => r.ref === 'NetworkPolicy/boutique/paymentservice#ingress[0].from[0]');
-    expect(checkoutToPayment?.lastMatched).toBe('2026-03-12T09:44:44Z');
+    expect(checkoutToPayment?.lastMatched).toBe('2026-03-12T09:44:44.000Z');
   });
 });

@@ -17,41 +17,8 @@ export function boutiqueInventory(): Inventory {
   return buildInventory(loadObjects('boutique/kubernetes/cluster-state.json')).value;
 }
 
-interface EdgeRow {
-  source: string;
-  destination: string;
-  port: number;
-  protocol: ObservedEdge['protocol'];
-  count: number;
-  first_seen: string;
-  last_seen: string;
-  app_protocol?: string;
-  count_unit?: ObservedEdge['countUnit'];
-  verdict?: string;
-  observed_by?: string;
-}
-
-/** The canonical edge list (`edges/edges.jsonl`) as ObservedEdges, read the way the documented format says. */
-export function boutiqueEdges(): ObservedEdge[] {
-  const text = readFileSync(path.join(FIXTURES, 'boutique/edges/edges.jsonl'), 'utf8');
-  return text
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as EdgeRow)
-    .map((r) => ({
-      source: r.source,
-      destination: r.destination,
-      port: r.port,
-      protocol: r.protocol,
-      ...(r.app_protocol ? { appProtocol: r.app_protocol } : {}),
-      count: r.count,
-      countUnit: r.count_unit ?? 'flows',
-      firstSeen: r.first_seen,
-      lastSeen: r.last_seen,
-      verdicts: { [r.verdict ?? 'unknown']: r.count },
-      observedBy: (r.observed_by ?? '').split(',').filter(Boolean).sort(),
-    }));
-}
+/** The canonical edge list (`edges/edges.jsonl`, README §5) as lib/traffic imports it. */
+export { boutiqueEdges } from '../../testing/boutique-edges';
 
 export interface AnswerKeyEdge {
   id: string;

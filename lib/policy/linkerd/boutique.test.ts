@@ -28,6 +28,13 @@ describe('Online Boutique, Linkerd', () => {
     expect(d?.rules).toEqual([{ kind: 'AuthorizationPolicy', namespace: 'boutique', name: 'currencyservice-clients' }]);
   });
 
+  test('E1 is authorized by frontend-public, a wildcard rule (any client from 0.0.0.0/0 and ::/0); E14 by an identity rule', () => {
+    const e1 = evaluator.value.evaluate(connection(inventory, 'boutique/loadgenerator', 'boutique/frontend', 8080)).layers[0];
+    expect(e1?.rules).toEqual([{ kind: 'AuthorizationPolicy', namespace: 'boutique', name: 'frontend-public', wildcard: true }]);
+    const e14 = evaluator.value.evaluate(connection(inventory, 'boutique/checkoutservice', 'boutique/paymentservice', 50051)).layers[0];
+    expect(e14?.rules).toEqual([{ kind: 'AuthorizationPolicy', namespace: 'boutique', name: 'paymentservice-grpc-authz' }]);
+  });
+
   test('E17 is authorized by the legacy ServerAuthorization', () => {
     const d = evaluator.value.evaluate(connection(inventory, 'boutique/cartservice', 'boutique/redis-cart', 6379)).layers[0];
     expect(d?.rules).toEqual([{ kind: 'ServerAuthorization', namespace: 'boutique', name: 'redis-cart-from-cartservice' }]);

@@ -27,13 +27,23 @@ export interface LinkerdClient {
   ip?: string;
 }
 
+/** 0.0.0.0/0 and ::/0, nothing excepted: every address of both families. */
+const coversEveryAddress = (networks: NetworkMatch[]) =>
+  networks.some((n) => n.net.bits === 0 && n.except.length === 0 && !n.net.v6) && networks.some((n) => n.net.bits === 0 && n.except.length === 0 && n.net.v6);
+
 function inNetworks(networks: NetworkMatch[], ip: string | undefined): Tri {
-  if (!ip) {
-    // An unknown address is still inside 0.0.0.0/0 + ::/0.
-    const all = networks.some((n) => n.net.bits === 0 && n.except.length === 0 && !n.net.v6) && networks.some((n) => n.net.bits === 0 && n.except.length === 0 && n.net.v6);
-    return all ? true : UNKNOWN;
-  }
+  // An unknown address is still inside 0.0.0.0/0 + ::/0.
+  if (!ip) return coversEveryAddress(networks) ? true : UNKNOWN;
   return networks.some((n) => cidrContains(n.net, ip) && !n.except.some((e) => cidrContains(e, ip)));
+}
+
+/**
+ * An authorization that admits any client, meshed or not, from any address (an AuthorizationPolicy whose
+ * NetworkAuthentication is 0.0.0.0/0 + ::/0, or that names no NetworkAuthentication and no identity): the Linkerd
+ * counterpart of NetworkPolicy `ingress: [{}]`, which the graph shows as one wildcard rule.
+ */
+export function admitsEveryClient(authz: Pick<ClientAuthorization, 'networks' | 'authentication'>): boolean {
+  return authz.authentication.kind === 'unauthenticated' && authz.networks !== 'cluster' && coversEveryAddress(authz.networks);
 }
 
 /** Whether one authorization admits the client: its networks AND its authentication. */

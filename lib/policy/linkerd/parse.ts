@@ -6,7 +6,7 @@ import { asArray, asRecord, asString, asStringList } from '../mesh/json';
 import { linkerdIdentity } from '../mesh/principal';
 import { type Cidr, parseCidr } from '../model/cidr';
 import { parseSelector } from '../model/selector';
-import { parseIdentityMatch, parseNetworks } from './identity';
+import { admitsEveryClient, parseIdentityMatch, parseNetworks } from './identity';
 import {
   type ClientAuthentication,
   type ClientAuthorization,
@@ -99,6 +99,9 @@ function parseServer(o: ManifestObject, diag: (m: string) => void): LinkerdServe
   };
 }
 
+/** Marks the rule of an authorization that admits every client, so the graph reports it once. */
+const withWildcard = (ref: RuleRef, authz: Pick<ClientAuthorization, 'networks' | 'authentication'>): RuleRef => (admitsEveryClient(authz) ? { ...ref, wildcard: true } : ref);
+
 /** ServerAuthorization v1beta1 `client`: meshTLS (identities | serviceAccounts | unauthenticatedTLS) or unauthenticated, plus networks. */
 function parseServerAuthorization(o: ManifestObject, trustDomain: string, diag: (m: string) => void): LinkerdServerAuthorization | null {
   const spec = asRecord(o.body.spec);
@@ -135,7 +138,8 @@ function parseServerAuthorization(o: ManifestObject, trustDomain: string, diag: 
   const errors: string[] = [];
   const nets = Array.isArray(client.networks) ? parseNetworks(client.networks, 'client.networks', errors) : [];
   errors.forEach(diag);
-  return { namespace, server, authz: { ref: { kind: 'ServerAuthorization', namespace, name: o.metadata.name }, networks: nets.length ? nets : 'cluster', authentication, source: o.source } };
+  const networks = nets.length ? nets : 'cluster';
+  return { namespace, server, authz: { ref: withWildcard({ kind: 'ServerAuthorization', namespace, name: o.metadata.name }, { networks, authentication }), networks, authentication, source: o.source } };
 }
 
 function parseTarget(raw: unknown): PolicyTarget | null {
@@ -303,12 +307,9 @@ export function parseLinkerdPolicies(objects: ManifestObject[], engineTrustDomai
     }
     if (invalid) continue;
     const all: NetworkMatch[] = [parseCidr('0.0.0.0/0'), parseCidr('::/0')].flatMap((c) => (c ? [{ net: c, except: [] }] : []));
-    const authz: ClientAuthorization = {
-      ref,
-      networks: nets ?? all,
-      authentication: identities ? { kind: 'tls-authenticated', identities } : { kind: 'unauthenticated' },
-      source: o.source,
-    };
+    const clientNetworks = nets ?? all;
+    const authentication: ClientAuthentication = identities ? { kind: 'tls-authenticated', identities } : { kind: 'unauthenticated' };
+    const authz: ClientAuthorization = { ref: withWildcard(ref, { networks: clientNetworks, authentication }), networks: clientNetworks, authentication, source: o.source };
     authorizationPolicies.push({ namespace: ns, target, authz });
   }
 

@@ -23,6 +23,8 @@ interface Case {
   rules?: string[];
   reported?: string[];
   mentions?: string;
+  /** Whether the deciding rule admits every client from anywhere: the graph shows it once, not once per caller. */
+  wildcard?: boolean;
 }
 
 const ref = (f: string) => `reference/${f}.yaml`;
@@ -31,10 +33,10 @@ const policy = (p: string) => ({ 'config.linkerd.io/default-inbound-policy': p }
 
 const cases: Case[] = [
   // ServerAuthorization (v1beta1).
-  { name: 'SAZ: *.emojivoto suffix admits emojivoto identities', fixtures: [ref('emoji-grpc-serverauthorization')], from: 'emojivoto/voting', to: 'emojivoto/emoji', port: 8080, expect: 'allowed', basis: 'explicit', rules: ['ServerAuthorization/emojivoto/emoji-grpc'] },
+  { name: 'SAZ: *.emojivoto suffix admits emojivoto identities', fixtures: [ref('emoji-grpc-serverauthorization')], from: 'emojivoto/voting', to: 'emojivoto/emoji', port: 8080, expect: 'allowed', basis: 'explicit', rules: ['ServerAuthorization/emojivoto/emoji-grpc'], wildcard: false },
   { name: 'SAZ: *.emojivoto does not admit booksapp', fixtures: [ref('emoji-grpc-serverauthorization')], from: 'booksapp/webapp', to: 'emojivoto/emoji', port: 8080, expect: 'denied', basis: 'no-match', rules: ['Server/emojivoto/emoji-grpc'] },
   { name: 'SAZ: meshTLS requires a meshed client', fixtures: [ref('emoji-grpc-serverauthorization')], from: 'legacy/client', to: 'emojivoto/emoji', port: 8080, expect: 'denied', mentions: 'no identity' },
-  { name: 'SAZ: unauthenticated from 0.0.0.0/0 admits unmeshed clients', fixtures: [ref('web-public-serverauthorization')], from: 'legacy/client', to: 'emojivoto/web', port: 8080, expect: 'allowed', rules: ['ServerAuthorization/emojivoto/web-public'] },
+  { name: 'SAZ: unauthenticated from 0.0.0.0/0 admits unmeshed clients', fixtures: [ref('web-public-serverauthorization')], from: 'legacy/client', to: 'emojivoto/web', port: 8080, expect: 'allowed', rules: ['ServerAuthorization/emojivoto/web-public'], wildcard: true },
   { name: 'SAZ: unauthenticated from 0.0.0.0/0 admits external addresses', fixtures: [ref('web-public-serverauthorization')], from: 'ip:203.0.113.9', to: 'emojivoto/web', port: 8080, expect: 'allowed' },
   { name: 'SAZ: serviceAccounts with namespace', fixtures: [ref('prometheus-serverauthorization')], from: 'linkerd-viz/prometheus', to: 'emojivoto/web', port: 9990, expect: 'allowed' },
   { name: 'SAZ: other service accounts are denied', fixtures: [ref('prometheus-serverauthorization')], from: 'emojivoto/voting', to: 'emojivoto/web', port: 9990, expect: 'denied' },
@@ -46,9 +48,9 @@ const cases: Case[] = [
   { name: 'AP: a Server without authorization denies (accessPolicy defaults to deny)', fixtures: [ref('authors-server-policy')], from: 'legacy/client', to: 'booksapp/authors', port: 7001, expect: 'denied' },
   { name: 'AP: targetRef Namespace applies to every Server of the namespace', fixtures: [ref('namespace-target-policy')], from: 'booksapp/webapp', to: 'booksapp/books', port: 7002, expect: 'allowed' },
   { name: 'AP: targetRef Namespace still needs the identity', fixtures: [ref('namespace-target-policy')], from: 'booksapp/traffic', to: 'booksapp/books', port: 7002, expect: 'denied' },
-  { name: 'MeshTLSAuthentication "*": any meshed client', fixtures: [ref('all-meshed-identities')], from: 'emojivoto/voting', to: 'booksapp/books', port: 7002, expect: 'allowed' },
+  { name: 'MeshTLSAuthentication "*": any meshed client', fixtures: [ref('all-meshed-identities')], from: 'emojivoto/voting', to: 'booksapp/books', port: 7002, expect: 'allowed', wildcard: false },
   { name: 'MeshTLSAuthentication "*": not an unmeshed client', fixtures: [ref('all-meshed-identities')], from: 'legacy/client', to: 'booksapp/books', port: 7002, expect: 'denied' },
-  { name: 'NetworkAuthentication: an unmeshed client inside the cluster network', fixtures: [ref('cluster-network')], from: 'legacy/client', to: 'booksapp/books', port: 7002, expect: 'allowed' },
+  { name: 'NetworkAuthentication: an unmeshed client inside the cluster network', fixtures: [ref('cluster-network')], from: 'legacy/client', to: 'booksapp/books', port: 7002, expect: 'allowed', wildcard: false },
   { name: 'NetworkAuthentication: except excludes a subnet', fixtures: [ref('cluster-network')], from: 'legacy/excluded', to: 'booksapp/books', port: 7002, expect: 'denied' },
   { name: 'NetworkAuthentication: an address outside every network', fixtures: [ref('cluster-network')], from: 'ip:203.0.113.9', to: 'booksapp/books', port: 7002, expect: 'denied' },
   { name: 'AP: a missing MeshTLSAuthentication makes the policy illegal (ignored)', fixtures: [ref('missing-authentication')], from: 'booksapp/webapp', to: 'booksapp/books', port: 7002, expect: 'denied' },
@@ -106,6 +108,7 @@ describe('Linkerd reference semantics', () => {
     if (c.basis) expect(d.basis, d.reason).toBe(c.basis);
     if (c.rules) expect(d.rules.map(formatRuleRef)).toEqual(c.rules);
     if (c.reported) expect((d.reported ?? []).map(formatRuleRef)).toEqual(c.reported);
+    if (c.wildcard !== undefined) expect(d.rules.some((r) => r.wildcard === true)).toBe(c.wildcard);
     if (c.mentions) expect([d.reason, ...(d.conditions ?? [])].join('\n')).toContain(c.mentions);
   });
 

@@ -39,10 +39,16 @@ function asLinkerdDeployment(list: Raw): Raw {
   return list;
 }
 
-export function loadBoutique(policyFile: string, extra = '', mesh: 'istio' | 'linkerd' = 'istio'): { inventory: Inventory; objects: ManifestObject[]; edges: AnswerEdge[] } {
-  const read = (f: string) => readFileSync(path.join(root, f), 'utf8');
+const read = (f: string) => readFileSync(path.join(root, f), 'utf8');
+
+/** The cluster export as it is (Istio sidecars), or as the Linkerd deployment of the same pods. */
+export function boutiqueClusterObjects(mesh: 'istio' | 'linkerd' = 'istio'): ManifestObject[] {
   const clusterText = mesh === 'istio' ? read('kubernetes/cluster-state.json') : JSON.stringify(asLinkerdDeployment(JSON.parse(read('kubernetes/cluster-state.json')) as Raw));
-  const cluster = parseManifestText(clusterText, 'cluster-state.json').value;
+  return parseManifestText(clusterText, 'cluster-state.json').value;
+}
+
+export function loadBoutique(policyFile: string, extra = '', mesh: 'istio' | 'linkerd' = 'istio'): { inventory: Inventory; objects: ManifestObject[]; edges: AnswerEdge[] } {
+  const cluster = boutiqueClusterObjects(mesh);
   const policies = parseManifestText(read(`policies/${policyFile}`), policyFile).value;
   const more = extra ? parseManifestText(extra, 'extra.yaml').value : [];
   const objects = [...cluster, ...policies, ...more];

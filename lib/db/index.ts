@@ -16,9 +16,9 @@ export {
   type SnapshotCounts,
   type NewSnapshot,
 } from './snapshots';
-export { loadSnapshotEngine, type SnapshotEngine } from './snapshot-engine';
+export { loadSnapshotEngine, loadSnapshotEvaluator, type SnapshotEngine, type SnapshotEvaluator } from './snapshot-engine';
 export { loadGraphClassification, loadDefaultGraphView, defaultGraphResponse, saveGraphClassification, refreshGraphClassification, type StoredClassification, type ComputedClassification } from './graph-classification';
-export { saveSnapshotContent, loadSnapshotContent, trafficWindow, type SnapshotContent, type LoadedSnapshotContent, type PolicyInput } from './snapshot-content';
+export { saveSnapshotContent, loadSnapshotContent, loadSnapshotPolicies, loadObservedEdges, type EdgeSelection, trafficWindow, type SnapshotContent, type LoadedSnapshotContent, type PolicyInput } from './snapshot-content';
 export { policyFamily } from './rows/policy-rows';
 export { getHealth, type Health } from './health';
 export { listCrownJewels, tagCrownJewel, untagCrownJewel, type CrownJewelTag } from './crown-jewels';

@@ -34,6 +34,8 @@ describe('snapshot content', () => {
     const loaded = await loadSnapshotContent(s.id);
 
     expect(loaded.inventory).toEqual(boutique.inventory);
+    // Pod probes (a Json column) are part of it: the frontend's rewritten readiness probe.
+    expect(loaded.inventory.pods.find((p) => p.name.startsWith('frontend-'))?.probes).toContainEqual({ kind: 'readiness', container: 'server', port: 15020, path: '/app-health/server/readyz' });
     expect(loaded.objects).toEqual(boutique.policies.map(({ apiVersion, kind, metadata, body, source }) => ({ apiVersion, kind, metadata, body, source })));
     expect(byKey(loaded.edges, edgeKey)).toEqual(byKey(boutique.edges, edgeKey));
     expect(loaded.unresolved).toEqual(boutique.unresolved);

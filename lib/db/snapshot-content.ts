@@ -91,3 +91,27 @@ export async function loadSnapshotContent(snapshotId: string): Promise<LoadedSna
     { isolationLevel: 'RepeatableRead', ...LONG_TRANSACTION },
   );
 }
+
+/** What evaluating a connection needs: the inventory and the policies, without the traffic (one consistent read). */
+export async function loadSnapshotPolicies(snapshotId: string): Promise<Pick<LoadedSnapshotContent, 'inventory' | 'objects'>> {
+  if (!isUuid(snapshotId)) throw notFound(`Snapshot ${snapshotId}`);
+  return getPrisma().$transaction(
+    async (tx) => {
+      const exists = await tx.snapshot.findUnique({ where: { id: snapshotId }, select: { id: true } });
+      if (!exists) throw notFound(`Snapshot ${snapshotId}`);
+      const [inventory, policies] = await Promise.all([loadInventory(tx, snapshotId), tx.policy.findMany({ where: { snapshotId }, orderBy: { id: 'asc' } })]);
+      return { inventory, objects: policies.map(fromPolicyRow) };
+    },
+    { isolationLevel: 'RepeatableRead', ...LONG_TRANSACTION },
+  );
+}
+
+/** Which observed edges to read: one connection (all its L7 routes), or every edge with `endpoint` at either end. */
+export type EdgeSelection = { source: string; destination: string; port: number; protocol: string } | { endpoint: string };
+
+/** The observed edges of a snapshot that one explanation needs, by index (`@@unique` starts with source; `destination` has its own). */
+export async function loadObservedEdges(snapshotId: string, selection: EdgeSelection): Promise<ObservedEdge[]> {
+  const where = 'endpoint' in selection ? { snapshotId, OR: [{ source: selection.endpoint }, { destination: selection.endpoint }] } : { snapshotId, ...selection };
+  const rows = await getPrisma().trafficEdge.findMany({ where, orderBy: { id: 'asc' } });
+  return rows.map(fromEdgeRow);
+}

@@ -1,5 +1,5 @@
-import { defaultGraphResponse, getSnapshot, loadDefaultGraphView, loadGraphClassification, loadSnapshotEngine, refreshGraphClassification, type SnapshotEngine, type StoredClassification } from '@/lib/db';
-import { buildEndpointIndex, classificationKey, classifyGraph, compactGraph, explainEdges, LruCache, policiesSelecting, type ClassifiedEdge, type EndpointIndex, type TimeWindow } from '@/lib/graph';
+import { defaultGraphResponse, getSnapshot, loadDefaultGraphView, loadGraphClassification, loadObservedEdges, loadSnapshotEngine, loadSnapshotEvaluator, refreshGraphClassification, type EdgeSelection, type SnapshotEngine, type SnapshotEvaluator, type StoredClassification } from '@/lib/db';
+import { buildEndpointIndex, classificationKey, classifyGraph, compactGraph, explainEdges, LruCache, parseEdgeId, policiesSelecting, type ClassifiedEdge, type EndpointIndex, type TimeWindow } from '@/lib/graph';
 
 /**
  * The graph API's view of a snapshot's classification, in three tiers: this process's memory (filter, expand and
@@ -8,23 +8,33 @@ import { buildEndpointIndex, classificationKey, classifyGraph, compactGraph, exp
  * of the graph: `explainGraphEdge` computes one edge's on demand.
  */
 const classified = new LruCache<StoredClassification>(4);
-/** Loaded snapshots with their evaluator, for explanations: a click on an edge evaluates one edge, not the graph. */
-const engines = new LruCache<Promise<SnapshotEngine>>(2);
+/** The last snapshot loaded whole (traffic included), for classifying windows other than the default. */
+const engines = new LruCache<Promise<SnapshotEngine>>(1);
+/**
+ * Inventories, policies and evaluators without the traffic, for explanations: a click on an edge evaluates that
+ * edge with its own rows, read by index.
+ */
+const evaluators = new LruCache<Promise<SnapshotEvaluator & { index: EndpointIndex }>>(2);
 
-const indexes = new WeakMap<SnapshotEngine, EndpointIndex>();
 const isDefaultWindow = (w: TimeWindow) => !w.from && !w.to;
 
-function engineFor(snapshotId: string, version: Date): Promise<SnapshotEngine> {
-  const key = `${snapshotId}|${version.toISOString()}`;
-  let engine = engines.get(key);
-  if (!engine) {
-    engine = loadSnapshotEngine(snapshotId);
-    engines.set(key, engine);
-    // A failed load must not stay cached (the next request tries again).
-    engine.catch(() => engines.delete(key));
+/** A cached load; a failed one does not stay cached (the next request tries again). */
+function cached<T>(cache: LruCache<Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (!value) {
+    value = load();
+    cache.set(key, value);
+    value.catch(() => cache.delete(key));
   }
-  return engine;
+  return value;
 }
+
+const engineFor = (snapshotId: string, version: Date) => cached(engines, `${snapshotId}|${version.toISOString()}`, () => loadSnapshotEngine(snapshotId));
+const evaluatorFor = (snapshotId: string, version: Date) =>
+  cached(evaluators, `${snapshotId}|${version.toISOString()}`, async () => {
+    const e = await loadSnapshotEvaluator(snapshotId);
+    return { ...e, index: buildEndpointIndex(e.inventory) };
+  });
 
 /** The compact classified graph of one snapshot and window, with the evaluator's diagnostics. */
 export async function getClassifiedGraph(snapshotId: string, window: TimeWindow): Promise<StoredClassification> {
@@ -59,17 +69,18 @@ export async function defaultGraphJson(snapshotId: string): Promise<string> {
   if (hit) return JSON.stringify(defaultGraphResponse(hit));
   const stored = await loadDefaultGraphView(snapshotId, version);
   if (stored === null) return JSON.stringify(defaultGraphResponse(await getClassifiedGraph(snapshotId, {})));
-  // The next requests (a filter, an expanded namespace, a click) need the graph itself: read it while the user looks.
-  setTimeout(() => void getClassifiedGraph(snapshotId, {}).catch(() => undefined), 0);
+  // The next requests (a filter, an expanded namespace, a click) need the graph and the evaluator: load them while the user looks.
+  setTimeout(() => {
+    void getClassifiedGraph(snapshotId, {}).catch(() => undefined);
+    void evaluatorFor(snapshotId, version).catch(() => undefined);
+  }, 0);
   return stored;
 }
 
-async function explain(snapshotId: string, window: TimeWindow, ids: readonly string[]): Promise<ClassifiedEdge[]> {
+async function explain(snapshotId: string, window: TimeWindow, ids: readonly string[], selection: EdgeSelection): Promise<ClassifiedEdge[]> {
   const { updatedAt: version } = await getSnapshot(snapshotId);
-  const engine = await engineFor(snapshotId, version);
-  let index = indexes.get(engine);
-  if (!index) indexes.set(engine, (index = buildEndpointIndex(engine.inventory)));
-  return explainEdges({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges, window, diagnostics: engine.diagnostics, index }, ids);
+  const [e, edges] = await Promise.all([evaluatorFor(snapshotId, version), loadObservedEdges(snapshotId, selection)]);
+  return explainEdges({ inventory: e.inventory, evaluator: e.evaluator, edges, window, diagnostics: e.diagnostics, index: e.index }, ids);
 }
 
 /**
@@ -78,8 +89,9 @@ async function explain(snapshotId: string, window: TimeWindow, ids: readonly str
  */
 export async function explainGraphEdge(snapshotId: string, window: TimeWindow, edgeId: string): Promise<ClassifiedEdge | null> {
   const { graph } = await getClassifiedGraph(snapshotId, window);
-  if (!graph.edges.some((e) => e.id === edgeId)) return null;
-  return (await explain(snapshotId, window, [edgeId]))[0] ?? null;
+  const key = parseEdgeId(edgeId);
+  if (!key || !graph.edges.some((e) => e.id === edgeId)) return null;
+  return (await explain(snapshotId, window, [edgeId], key))[0] ?? null;
 }
 
 /** The policies that select a node as far as its edges' explanations tell (lib/graph policiesSelecting); `null` for an unknown node. */
@@ -87,5 +99,5 @@ export async function graphNodePolicies(snapshotId: string, window: TimeWindow, 
   const { graph } = await getClassifiedGraph(snapshotId, window);
   if (!graph.nodes.some((n) => n.id === nodeId)) return null;
   const ids = graph.edges.filter((e) => e.source === nodeId || e.destination === nodeId).map((e) => e.id);
-  return policiesSelecting(nodeId, await explain(snapshotId, window, ids), graph.wildcardRules);
+  return policiesSelecting(nodeId, await explain(snapshotId, window, ids, { endpoint: nodeId }), graph.wildcardRules);
 }

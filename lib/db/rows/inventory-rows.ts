@@ -1,4 +1,4 @@
-import type { ContainerPort, EndpointSlice, Inventory, Labels, Namespace, Node, Pod, Service, ServiceAccount, ServicePort, Workload, WorkloadKind } from '@/lib/model';
+import type { ContainerPort, EndpointSlice, Inventory, Labels, Namespace, Node, Pod, PodProbe, Service, ServiceAccount, ServicePort, Workload, WorkloadKind } from '@/lib/model';
 import type * as Rows from '../generated/client';
 import { fromJson, toJson, toNullableJson } from '../json';
 import { fromSourceColumns, toSourceColumns } from './source';
@@ -62,6 +62,7 @@ export const toPodRow = (snapshotId: string, p: Pod, workloadId: number | undefi
   serviceAccount: p.serviceAccount,
   ports: toJson(p.ports),
   containers: p.containers,
+  probes: toJson(p.probes ?? []),
   phase: p.phase ?? null,
   startTime: p.startTime !== undefined ? new Date(p.startTime) : null,
   endTime: p.endTime !== undefined ? new Date(p.endTime) : null,
@@ -71,6 +72,12 @@ export const toPodRow = (snapshotId: string, p: Pod, workloadId: number | undefi
   synthetic: p.synthetic,
   ...toSourceColumns(p.source),
 });
+
+/** Absent rather than empty, as lib/inventory builds it. */
+const probesOf = (json: Rows.Pod['probes']): { probes?: PodProbe[] } => {
+  const probes = fromJson<PodProbe[]>(json);
+  return Array.isArray(probes) && probes.length > 0 ? { probes } : {};
+};
 
 export const fromPodRow = (r: Rows.Pod): Pod => ({
   namespace: r.namespace,
@@ -84,6 +91,7 @@ export const fromPodRow = (r: Rows.Pod): Pod => ({
   serviceAccount: r.serviceAccount,
   ports: fromJson<ContainerPort[]>(r.ports),
   containers: r.containers,
+  ...probesOf(r.probes),
   ...(r.phase !== null ? { phase: r.phase } : {}),
   ...(r.startTime !== null ? { startTime: r.startTime.toISOString() } : {}),
   ...(r.endTime !== null ? { endTime: r.endTime.toISOString() } : {}),

@@ -1,9 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { canvasElements, clickOnCanvas, demoSnapshotId, explainedEdgeFromApi, findEdge, graphFromApi, waitForGraph } from './support/graph-page';
+import { canvasElements, clickOnCanvas, demoSnapshotId, explainedEdgeFromApi, findEdge, graphFromApi, nodePoliciesFromApi, waitForGraph } from './support/graph-page';
+import type { GraphView } from '@/lib/graph/model';
 
 const shot = (name: string) => path.join(test.info().project.outputDir, 'screenshots', name);
+
+/** The value a `datetime-local` field holds for a UTC instant: HTML's normalized form drops zero seconds. */
+const fieldValue = (iso: string) => iso.slice(0, 19).replace(/:00$/, '');
+
+/** The legend shows the API's counts for the graph it was given. */
+async function expectLegend(page: import('@playwright/test').Page, api: GraphView): Promise<void> {
+  for (const cls of ['allowed', 'unauthorized', 'unused'] as const) await expect(page.getByTestId(`legend-class-${cls}`)).toHaveAttribute('data-count', String(api.summary[cls]));
+  await expect(page.getByTestId('legend-denied')).toHaveAttribute('data-count', String(api.summary.denied));
+  await expect(page.getByTestId('legend-unprotected')).toHaveAttribute('data-count', String(api.summary.unprotected));
+}
 
 test('the graph explorer: legend counts, unauthorized filter, edge explanation, reload, table and CSV', async ({ page, request }) => {
   const snapshot = await demoSnapshotId(request);
@@ -121,4 +132,86 @@ test('filters and node details: search, hide infra, namespace collapse', async (
   await page.screenshot({ path: shot('graph-collapsed.png') });
   await page.getByRole('button', { name: 'Expand namespace' }).click();
   await expect.poll(async () => (await canvasElements(page)).nodes.map((n) => n.id)).toContain('boutique/frontend');
+});
+
+test('time window: From/To in the URL and after a reload, legend counts as the API says, details fetched for the window', async ({ page, request }) => {
+  const snapshot = await demoSnapshotId(request);
+  const whole = await graphFromApi(request, snapshot);
+  expect(whole.trafficRange, 'the demo has traffic').not.toBeNull();
+  // The first third of the capture, to the second (the fields' step). The window runs from the first millisecond
+  // of From's second to the last of To's, so a record logged within To's second stays in.
+  const start = Date.parse(whole.trafficRange!.start);
+  const end = Date.parse(whole.trafficRange!.end);
+  const second = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString();
+  const fields = { from: second(start), to: second(start + (end - start) / 3) };
+  const window = { from: fields.from, to: fields.to.replace('.000Z', '.999Z') };
+  const windowed = await graphFromApi(request, snapshot, new URLSearchParams(window).toString());
+  const classCounts = (g: GraphView) => [g.summary.allowed, g.summary.denied, g.summary.unprotected, g.summary.unused];
+  expect(classCounts(windowed), 'the window leaves out some of the demo traffic').not.toEqual(classCounts(whole));
+
+  await page.goto(`/graph?snapshot=${snapshot}`);
+  await waitForGraph(page);
+  await expectLegend(page, whole);
+  const from = page.getByTestId('filter-from');
+  const to = page.getByTestId('filter-to');
+  // The fields offer the snapshot's traffic range.
+  await expect(from).toHaveAttribute('min', whole.trafficRange!.start.slice(0, 19));
+  await expect(to).toHaveAttribute('max', whole.trafficRange!.end.slice(0, 19));
+
+  await from.fill(fieldValue(fields.from));
+  await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe(window.from);
+  await to.fill(fieldValue(fields.to));
+  await expect.poll(() => new URL(page.url()).searchParams.get('to')).toBe(window.to);
+  await expectLegend(page, windowed);
+  await expect.poll(async () => (await canvasElements(page)).edges.filter((e) => e.kind !== 'path').map((e) => e.id).sort()).toEqual(windowed.edges.map((e) => e.id).sort());
+  await page.screenshot({ path: shot('graph-window.png') });
+
+  // A reload keeps the window.
+  await page.reload();
+  await waitForGraph(page);
+  await expect(from).toHaveValue(fieldValue(fields.from));
+  await expect(to).toHaveValue(fieldValue(fields.to));
+  await expectLegend(page, windowed);
+
+  // The edge panel fetches the explanation for this window.
+  const checkout = findEdge(windowed, 'boutique/checkoutservice', 'boutique/paymentservice');
+  const explained = await explainedEdgeFromApi(request, snapshot, checkout.id, window);
+  const edgeRequest = page.waitForRequest((r) => {
+    const url = new URL(r.url());
+    return url.pathname.endsWith('/graph/edge') && url.searchParams.get('id') === checkout.id && url.searchParams.get('from') === window.from && url.searchParams.get('to') === window.to;
+  });
+  await clickOnCanvas(page, checkout.id);
+  await edgeRequest;
+  const edgePanel = page.getByTestId('edge-details');
+  await expect(edgePanel.getByTestId('edge-verdict')).toHaveText(explained.explanation.verdict);
+  for (const layer of explained.explanation.layers) await expect(edgePanel.getByTestId(`layer-${layer.layer}`)).toContainText(layer.outcome);
+
+  // The node panel fetches the policies selecting paymentservice: its own NetworkPolicy among them.
+  const policies = await nodePoliciesFromApi(request, snapshot, 'boutique/paymentservice', window);
+  expect(policies).toContain('NetworkPolicy/boutique/paymentservice');
+  await clickOnCanvas(page, 'boutique/paymentservice');
+  const nodePanel = page.getByTestId('node-details');
+  await expect(nodePanel).toContainText('boutique/paymentservice');
+  await expect(nodePanel.getByTestId('node-policies').getByRole('listitem')).toHaveText(policies);
+  await page.screenshot({ path: shot('graph-window-node.png') });
+
+  // Each field offers only times on its side of the other; a From typed after To clears To rather than asking the
+  // API for a window the wrong way round.
+  await expect(from).toHaveAttribute('max', window.to.slice(0, 19));
+  await expect(to).toHaveAttribute('min', window.from.slice(0, 19));
+  const later = new Date(Date.parse(window.to) + 60_000).toISOString().replace(/\.\d{3}Z$/, '.000Z');
+  await from.fill(fieldValue(later));
+  await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe(later);
+  expect(new URL(page.url()).searchParams.has('to')).toBe(false);
+  await expect(to).toHaveValue('');
+  await expectLegend(page, await graphFromApi(request, snapshot, new URLSearchParams({ from: later }).toString()));
+  await expect(page.getByText('The graph could not be loaded')).toHaveCount(0);
+
+  // Clear filters: the whole capture again.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect.poll(() => [...new URL(page.url()).searchParams.keys()].filter((k) => k === 'from' || k === 'to')).toEqual([]);
+  await expect(from).toHaveValue('');
+  await expect(to).toHaveValue('');
+  await expectLegend(page, whole);
+  await expect(page.getByRole('button', { name: 'Clear filters' })).toHaveCount(0);
 });

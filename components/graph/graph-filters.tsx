@@ -35,6 +35,10 @@ export interface GraphFiltersProps {
   update(patch: Partial<ViewState>): void;
 }
 
+/**
+ * The From/To fields offer only times that keep the window the right way round; a time typed past the other end
+ * clears that end (the API refuses `from` after `to`, which would replace the graph with an error).
+ */
 export function GraphFilters({ view, namespaces, trafficRange, update }: GraphFiltersProps) {
   const filtered = view.namespaces.length || view.port || view.protocol || view.method || view.path || view.search || view.from || view.to || view.hideInfra || view.hideExternal || view.show.length;
   return (
@@ -90,14 +94,24 @@ export function GraphFilters({ view, namespaces, trafficRange, update }: GraphFi
       <UtcDateTimeInput
         label="From (UTC)"
         value={view.from}
-        range={trafficRange}
-        onChange={(from) => update({ from })}
+        bound="start"
+        range={trafficRange && { start: trafficRange.start, end: view.to ?? trafficRange.end }}
+        onChange={(from) => update(from && view.to && Date.parse(from) > Date.parse(view.to) ? { from, to: undefined } : { from })}
         labelClassName={label}
         inputClassName={`${input} w-44`}
         title={trafficRange ? `Traffic from ${trafficRange.start} to ${trafficRange.end}` : 'No traffic in this snapshot'}
         testId="filter-from"
       />
-      <UtcDateTimeInput label="To (UTC)" value={view.to} range={trafficRange} onChange={(to) => update({ to })} labelClassName={label} inputClassName={`${input} w-44`} testId="filter-to" />
+      <UtcDateTimeInput
+        label="To (UTC)"
+        value={view.to}
+        bound="end"
+        range={trafficRange && { start: view.from ?? trafficRange.start, end: trafficRange.end }}
+        onChange={(to) => update(to && view.from && Date.parse(to) < Date.parse(view.from) ? { to, from: undefined } : { to })}
+        labelClassName={label}
+        inputClassName={`${input} w-44`}
+        testId="filter-to"
+      />
       <div className="flex items-center gap-3 text-xs text-slate-700">
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={view.hideInfra} onChange={(e) => update({ hideInfra: e.target.checked })} data-testid="filter-hide-infra" />

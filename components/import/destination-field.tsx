@@ -1,13 +1,14 @@
 'use client';
 
+import { OptionalSection } from './optional-section';
+
 /**
  * NGINX and application access logs are written by the server and do not name it; the importer
  * needs to be told which workload they belong to (`eastwest import --destination ns/name[:port]`).
  */
 export function DestinationField({ value, onChange, disabled }: { value: string; onChange: (value: string) => void; disabled?: boolean }) {
   return (
-    <details className="group text-sm" open={value !== ''}>
-      <summary className="cursor-pointer select-none text-slate-600 hover:text-slate-900">Server-side logs</summary>
+    <OptionalSection title="Server-side logs" hasValue={value !== ''}>
       <label className="mt-2 block font-medium text-slate-700">
         Destination workload
         <input
@@ -19,6 +20,6 @@ export function DestinationField({ value, onChange, disabled }: { value: string;
         />
       </label>
       <p className="mt-1 text-xs text-slate-500">For NGINX and application access logs, which do not name the server that wrote them.</p>
-    </details>
+    </OptionalSection>
   );
 }

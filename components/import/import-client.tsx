@@ -3,13 +3,14 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { SnapshotSummary } from '@/components/snapshots/snapshot-summary';
 import { createSnapshot } from './create-snapshot';
 import { DestinationField } from './destination-field';
 import { DropZone } from './drop-zone';
+import { checkEnvoyFormat } from './envoy-format-check';
 import { EnvoyFormatField } from './envoy-format-field';
 import { FileRow } from './file-row';
 import { queueReducer, summarize, type QueueItem } from './import-queue';
@@ -37,6 +38,7 @@ export function ImportClient({ snapshots, initialSnapshotId }: { snapshots: Snap
     itemsRef.current = items;
   }, [items]);
 
+  const formatCheck = useMemo(() => checkEnvoyFormat(envoyFormat), [envoyFormat]);
   const create = useMutation({ mutationFn: createSnapshot });
   const summary = summarize(items);
 
@@ -79,7 +81,9 @@ export function ImportClient({ snapshots, initialSnapshotId }: { snapshots: Snap
     }
   };
 
-  const canStart = !running && summary.queued > 0 && isTargetComplete(target);
+  // A format the API refuses would fail every file sent with it, manifests included.
+  const formatBlocks = formatCheck.errors.length > 0;
+  const canStart = !running && summary.queued > 0 && isTargetComplete(target) && !formatBlocks;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[20rem_1fr]">
@@ -88,13 +92,14 @@ export function ImportClient({ snapshots, initialSnapshotId }: { snapshots: Snap
         <div className="space-y-5 px-5 py-4">
           <SnapshotTarget snapshots={snapshots} target={target} onChange={setTarget} disabled={running} />
           <DestinationField value={destination} onChange={setDestination} disabled={running} />
-          <EnvoyFormatField value={envoyFormat} onChange={setEnvoyFormat} disabled={running} />
+          <EnvoyFormatField value={envoyFormat} onChange={setEnvoyFormat} check={formatCheck} disabled={running} />
           <Button className="w-full" disabled={!canStart} onClick={start} data-testid="start-import">
             {running ? 'Importing…' : summary.queued > 0 ? `Import ${summary.queued} file${summary.queued === 1 ? '' : 's'}` : 'Import'}
           </Button>
           {!isTargetComplete(target) && summary.queued > 0 ? (
             <p className="text-xs text-slate-500">{target.mode === 'new' ? 'Name the new snapshot, its cluster and environment.' : 'Select a snapshot.'}</p>
           ) : null}
+          {formatBlocks && summary.queued > 0 ? <p className="text-xs text-slate-500" data-testid="format-blocks-import">Correct the custom log format, or clear it.</p> : null}
           {error ? <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">{error}</p> : null}
           <p className="text-xs leading-relaxed text-slate-500">
             Kubernetes manifests and policies are sent before traffic files, so that traffic resolves to workloads. Importing the same

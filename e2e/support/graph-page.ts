@@ -18,11 +18,21 @@ export async function graphFromApi(request: APIRequestContext, snapshotId: strin
   return (await response.json()) as GraphView;
 }
 
+/** A time window as the graph API's `from`/`to` query parameters. */
+export type ApiWindow = { from?: string; to?: string };
+
 /** One edge with its explanation, as the edge panel fetches it. */
-export async function explainedEdgeFromApi(request: APIRequestContext, snapshotId: string, edgeId: string): Promise<ClassifiedEdge> {
-  const response = await request.get(`/api/snapshots/${snapshotId}/graph/edge?${new URLSearchParams({ id: edgeId }).toString()}`);
+export async function explainedEdgeFromApi(request: APIRequestContext, snapshotId: string, edgeId: string, window: ApiWindow = {}): Promise<ClassifiedEdge> {
+  const response = await request.get(`/api/snapshots/${snapshotId}/graph/edge?${new URLSearchParams({ id: edgeId, ...window }).toString()}`);
   expect(response.ok(), 'GET graph/edge').toBe(true);
   return ((await response.json()) as { edge: ClassifiedEdge }).edge;
+}
+
+/** The policies selecting one node, as the node panel fetches them. */
+export async function nodePoliciesFromApi(request: APIRequestContext, snapshotId: string, nodeId: string, window: ApiWindow = {}): Promise<string[]> {
+  const response = await request.get(`/api/snapshots/${snapshotId}/graph/node?${new URLSearchParams({ id: nodeId, ...window }).toString()}`);
+  expect(response.ok(), 'GET graph/node').toBe(true);
+  return ((await response.json()) as { policies: string[] }).policies;
 }
 
 export function findEdge(graph: GraphView, source: string, destination: string): GraphEdge {

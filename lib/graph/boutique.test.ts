@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { formatRuleRef } from '../model/verdict';
 import { readTrafficFiles } from '../traffic/node';
 import { classifyGraph, type ClassifiedGraph } from './index';
 import { BOUTIQUE_DIR, loadBoutique, readBoutiqueEdges } from './testing/boutique';
@@ -26,18 +27,18 @@ const danglingEdges = key.edges.filter((e) => e.source.includes('<'));
  * `paymentEgressOpen`: the meshes authorize only inbound requests and the Calico file passes egress on (README §3:
  * egress open), while the NetworkPolicy file's explicit `egress: [{}]` grants it by a rule.
  */
-const policySets: { name: string; files: string[]; mesh?: 'linkerd'; dangling: string | null; wildcardKind: string | null; paymentEgressOpen: boolean }[] = [
-  { name: 'NetworkPolicy', files: ['policies/networkpolicy.yaml'], dangling: 'NetworkPolicy/boutique/paymentservice#ingress[0].from[1]', wildcardKind: 'NetworkPolicy', paymentEgressOpen: false },
-  { name: 'NetworkPolicy + AdminNetworkPolicy/BANP', files: ['policies/networkpolicy.yaml', 'policies/adminnetworkpolicy-v1alpha1.yaml'], dangling: 'NetworkPolicy/boutique/paymentservice#ingress[0].from[1]', wildcardKind: 'NetworkPolicy', paymentEgressOpen: false },
-  { name: 'Istio AuthorizationPolicy', files: ['policies/istio-policies.yaml'], dangling: 'AuthorizationPolicy/boutique/paymentservice#rules[0]', wildcardKind: null, paymentEgressOpen: true },
-  { name: 'Calico', files: ['policies/calico-policies.yaml'], dangling: null, wildcardKind: null, paymentEgressOpen: true },
+const policySets: { name: string; files: string[]; mesh?: 'linkerd'; dangling: string | null; wildcardKind: string | null; paymentEgressOpen: boolean; probe: { class: string; state: string | null; rule: string | null } }[] = [
+  { name: 'NetworkPolicy', files: ['policies/networkpolicy.yaml'], dangling: 'NetworkPolicy/boutique/paymentservice#ingress[0].from[1]', wildcardKind: 'NetworkPolicy', paymentEgressOpen: false, probe: { class: 'allowed', state: null, rule: null } },
+  { name: 'NetworkPolicy + AdminNetworkPolicy/BANP', files: ['policies/networkpolicy.yaml', 'policies/adminnetworkpolicy-v1alpha1.yaml'], dangling: 'NetworkPolicy/boutique/paymentservice#ingress[0].from[1]', wildcardKind: 'NetworkPolicy', paymentEgressOpen: false, probe: { class: 'allowed', state: null, rule: null } },
+  { name: 'Istio AuthorizationPolicy', files: ['policies/istio-policies.yaml'], dangling: 'AuthorizationPolicy/boutique/paymentservice#rules[0]', wildcardKind: null, paymentEgressOpen: true, probe: { class: 'unauthorized', state: 'unprotected', rule: null } },
+  { name: 'Calico', files: ['policies/calico-policies.yaml'], dangling: null, wildcardKind: null, paymentEgressOpen: true, probe: { class: 'allowed', state: null, rule: null } },
   // The sample nests `specs` under `spec` (the CRD rejects that; the engine reports it): the corrected copy in fixtures/cilium.
-  { name: 'Cilium', files: ['../cilium/boutique-cilium-policies.yaml'], dangling: null, wildcardKind: null, paymentEgressOpen: true },
+  { name: 'Cilium', files: ['../cilium/boutique-cilium-policies.yaml'], dangling: null, wildcardKind: null, paymentEgressOpen: true, probe: { class: 'allowed', state: null, rule: null } },
   // frontend-public (NetworkAuthentication 0.0.0.0/0 + ::/0, any client) is the wildcard rule (README §3, E1).
-  { name: 'Linkerd', files: ['policies/linkerd-policies.yaml'], mesh: 'linkerd', dangling: 'AuthorizationPolicy/boutique/paymentservice-grpc-authz', wildcardKind: 'AuthorizationPolicy', paymentEgressOpen: true },
+  { name: 'Linkerd', files: ['policies/linkerd-policies.yaml'], mesh: 'linkerd', dangling: 'AuthorizationPolicy/boutique/paymentservice-grpc-authz', wildcardKind: 'AuthorizationPolicy', paymentEgressOpen: true, probe: { class: 'allowed', state: null, rule: 'Linkerd/probe' } },
 ];
 
-describe.each(policySets)('Online Boutique classified with $name and edges.jsonl', ({ files, mesh, dangling, wildcardKind, paymentEgressOpen }) => {
+describe.each(policySets)('Online Boutique classified with $name and edges.jsonl', ({ files, mesh, dangling, wildcardKind, paymentEgressOpen, probe }) => {
   let graph: ClassifiedGraph;
   beforeAll(async () => {
     const b = await loadBoutique(files, mesh);
@@ -77,6 +78,16 @@ describe.each(policySets)('Online Boutique classified with $name and edges.jsonl
   test.each(key.infrastructure.filter((i) => i.kind === 'dns' || i.kind === 'kubelet_probe').filter((i) => !i.source.includes('(')))('infrastructure $source -> $destination is flagged', (i) => {
     const edge = find(i);
     if (edge) expect(edge.infra).not.toBeNull();
+  });
+
+  // README §3 "kubelet probes": the kubelet's rewritten readiness probe reaches the frontend on every deployment.
+  // Linkerd authorizes probe paths by itself (its `probe` default route); Istio leaves pilot-agent's status port
+  // 15020 out of the sidecar's inbound capture, so no Istio policy sees it and nothing authorizes it either.
+  test('the kubelet probe node -> frontend :15020 is not denied', () => {
+    const i = key.infrastructure.find((x) => x.kind === 'kubelet_probe' && x.destination === 'boutique/frontend')!;
+    const edge = find({ ...i, source: i.source.split(' (')[0]! });
+    expect([edge?.class, edge?.state], edge?.explanation.verdict).toEqual([probe.class, probe.state]);
+    if (probe.rule) expect(edge!.rules.map(formatRuleRef)).toContain(probe.rule);
   });
 
   test('DNS and kubelet probe edges are infra edges, with infra peers as distinct nodes', () => {

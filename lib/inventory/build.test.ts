@@ -30,6 +30,14 @@ describe('boutique cluster-state.json', () => {
     expect(pod?.ports).toContainEqual({ name: 'grpc', port: 7000, protocol: 'TCP' });
   });
 
+  test('HTTP probes as the export has them (Istio rewrote the app probe to :15020); tcpSocket probes are not listed', () => {
+    expect(boutique.pods.find((p) => p.name.startsWith('frontend-'))?.probes).toEqual([
+      { kind: 'readiness', container: 'server', port: 15020, path: '/app-health/server/readyz' },
+      { kind: 'readiness', container: 'istio-proxy', port: 15021, path: '/healthz/ready' },
+    ]);
+    expect(boutique.pods.find((p) => p.name.startsWith('redis-cart-'))?.probes).toEqual([{ kind: 'readiness', container: 'istio-proxy', port: 15021, path: '/healthz/ready' }]);
+  });
+
   test('only top-level workloads are listed; ReplicaSets owned by Deployments are not', () => {
     expect(boutique.workloads.filter((w) => w.kind === 'ReplicaSet')).toEqual([]);
     expect(boutique.workloads.filter((w) => w.kind === 'Deployment')).toHaveLength(15);

@@ -1,8 +1,9 @@
 import type { Diagnostic, Parsed } from '../model/diagnostics';
-import type { EndpointSlice, Inventory, Labels, Namespace, Node, Pod, Service, ServicePort, Workload, WorkloadKind, WorkloadRef } from '../model/kubernetes';
+import type { EndpointSlice, Inventory, Labels, Namespace, Node, Pod, PodProbe, Service, ServicePort, Workload, WorkloadKind, WorkloadRef } from '../model/kubernetes';
 import type { ManifestObject } from '../model/manifest';
 import { readPodLifetime } from './pod-lifetime';
 import { asArray, isRecord, readPodSpec, toProtocol } from './pod-spec';
+import { readPodProbes } from './pod-probes';
 
 const WORKLOAD_KINDS = new Set<string>(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController']);
 const INVENTORY_KINDS = new Set<string>([...WORKLOAD_KINDS, 'Namespace', 'Pod', 'Service', 'ServiceAccount', 'EndpointSlice', 'Node']);
@@ -45,8 +46,15 @@ export function buildInventory(objects: ManifestObject[]): Parsed<Inventory> {
   const owners = new Map<string, { kind: string; name: string } | undefined>(); // kind/ns/name -> owner of a workload object
   const podObjects: ManifestObject[] = [];
   const replicas = new Map<string, number>();
+  const templateProbes = new Map<string, PodProbe[]>(); // kind/ns/name -> probes of the workload's pod template
   const inv: Inventory = { namespaces: [], workloads: [], pods: [], services: [], serviceAccounts: [], endpointSlices: [], nodes: [] };
   const nsOf = (o: ManifestObject) => o.metadata.namespace ?? 'default';
+  const probesOf = (o: ManifestObject, spec: unknown, what: string): PodProbe[] => {
+    const { probes, unresolved } = readPodProbes(spec);
+    for (const u of unresolved)
+      diagnostics.push({ severity: 'warning', code: 'probe-port-unresolved', message: `${what}: the HTTP probe ${u} names a port its container does not declare; probe ignored`, file: o.source.file, line: o.source.line });
+    return probes;
+  };
 
   for (const o of objects) {
     const body = o.body;
@@ -109,6 +117,7 @@ export function buildInventory(objects: ManifestObject[]): Parsed<Inventory> {
           const t = podTemplateOf(o);
           const facts = readPodSpec(t.spec);
           const key = `${o.kind}/${nsOf(o)}/${o.metadata.name}`;
+          templateProbes.set(key, probesOf(o, t.spec, `${o.kind} ${nsOf(o)}/${o.metadata.name}`));
           workloads.set(key, { kind: o.kind as WorkloadKind, namespace: nsOf(o), name: o.metadata.name, podLabels: t.labels, podAnnotations: t.annotations, ...facts, source: o.source });
           owners.set(key, controllerOwner(o));
           if (typeof spec.replicas === 'number') replicas.set(key, spec.replicas);
@@ -142,6 +151,7 @@ export function buildInventory(objects: ManifestObject[]): Parsed<Inventory> {
     const spec = isRecord(o.body.spec) ? o.body.spec : {};
     const status = isRecord(o.body.status) ? o.body.status : {};
     const facts = readPodSpec(spec);
+    const probes = probesOf(o, spec, `Pod ${ns}/${o.metadata.name}`);
     const owner = controllerOwner(o);
     const workload = owner && WORKLOAD_KINDS.has(owner.kind) ? topOwner(owner.kind, ns, owner.name) : { kind: 'Pod' as const, namespace: ns, name: o.metadata.name };
     let ips = asArray(status.podIPs).filter(isRecord).map((p) => String(p.ip));
@@ -159,6 +169,7 @@ export function buildInventory(objects: ManifestObject[]): Parsed<Inventory> {
       ...(typeof spec.nodeName === 'string' ? { nodeName: spec.nodeName } : {}),
       ...(typeof status.hostIP === 'string' ? { hostIP: status.hostIP } : {}),
       ...facts,
+      ...(probes.length ? { probes } : {}),
       ...(typeof status.phase === 'string' ? { phase: status.phase } : {}),
       ...(lifetime.startTime ? { startTime: lifetime.startTime } : {}),
       ...(lifetime.endTime ? { endTime: lifetime.endTime } : {}),
@@ -182,6 +193,7 @@ export function buildInventory(objects: ManifestObject[]): Parsed<Inventory> {
     if (top.kind !== w.kind || top.name !== w.name) continue;
     inv.workloads.push(w);
     if (!podsByWorkload.has(key) && w.kind !== 'Pod') {
+      const probes = templateProbes.get(key) ?? [];
       for (const name of syntheticPodNames(w, replicas.get(key))) inv.pods.push({
         namespace: w.namespace,
         name,
@@ -192,6 +204,7 @@ export function buildInventory(objects: ManifestObject[]): Parsed<Inventory> {
         serviceAccount: w.serviceAccount,
         ports: w.ports,
         containers: w.containers,
+        ...(probes.length ? { probes } : {}),
         workload: { kind: w.kind, namespace: w.namespace, name: w.name },
         synthetic: true,
         ...(w.source ? { source: w.source } : {}),

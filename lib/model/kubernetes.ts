@@ -12,6 +12,25 @@ export interface ContainerPort {
   protocol: Protocol;
 }
 
+export type ProbeKind = 'liveness' | 'readiness' | 'startup';
+
+/**
+ * An HTTP GET probe of a container (`livenessProbe`/`readinessProbe`/`startupProbe` `.httpGet`): the kubelet
+ * requests `GET <path>` on the pod's `port` from the node. Meshes authorize these requests on their own
+ * (lib/policy/linkerd/probe-route.ts).
+ */
+export interface PodProbe {
+  kind: ProbeKind;
+  /** The container that declares the probe. */
+  container: string;
+  /** A named `httpGet.port` resolved through that container's ports. */
+  port: number;
+  /** `httpGet.path` as written (query string included); `/` when the probe leaves it out. */
+  path: string;
+  /** `httpGet.scheme` when it is not the default HTTP. */
+  scheme?: 'HTTPS';
+}
+
 export interface Namespace {
   name: string;
   /** Includes the implied `kubernetes.io/metadata.name` label. */
@@ -51,6 +70,8 @@ export interface Pod {
   serviceAccount: string;
   ports: ContainerPort[];
   containers: string[];
+  /** HTTP GET probes of the pod's containers and init containers (tcpSocket, grpc and exec probes are not listed); absent = none. */
+  probes?: PodProbe[];
   phase?: string;
   /**
    * When the pod got its IP, RFC 3339 UTC with milliseconds: `status.startTime`, else `metadata.creationTimestamp`.

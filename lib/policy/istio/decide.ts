@@ -7,6 +7,7 @@ import { meshMembership } from '../mesh/membership';
 import { istioPrincipal } from '../mesh/principal';
 import { selectIstioPortProtocol } from '../mesh/protocol';
 import { type Tri, UNKNOWN } from '../mesh/tri';
+import { inboundBypass } from './inbound-capture';
 import type { IstioAuthorizationPolicy, IstioPeerAuthentication, IstioRule } from './model';
 import { type EffectiveMtls, effectiveMtls, isIstioGateway, policyAppliesTo } from './policy-scope';
 import { describeRequest, toKnownRequest } from '../mesh/request';
@@ -75,6 +76,8 @@ export function decideIstio(data: IstioData, connection: Connection): LayerDecis
   const pod = dst.pod;
   const dstMember = meshMembership('istio', pod, data.namespaces.get(pod.namespace));
   if (!dstMember.meshed) return decision('allowed', 'default', [], `allowed: ${dstMember.why}, outside the Istio mesh; its policies are not enforced`, { isolated: false });
+  const bypass = inboundBypass(pod, connection.port);
+  if (bypass) return decision('allowed', 'default', [], `allowed: ${bypass}; PeerAuthentication and AuthorizationPolicy do not apply to it`, { isolated: false });
 
   const gateway = isIstioGateway(pod);
   const mtls: EffectiveMtls = gateway ? { mode: 'PERMISSIVE', portLevel: false } : effectiveMtls(data.peerAuthentications, pod, connection.port, data.options.istioRootNamespace);
@@ -182,6 +185,7 @@ export function istioEnforces(data: IstioData, connection: Connection): boolean 
   // Sidecars intercept TCP only; UDP/SCTP bypass the proxy.
   if (dst.kind !== 'pod' || connection.protocol !== 'TCP') return false;
   if (!meshMembership('istio', dst.pod, data.namespaces.get(dst.pod.namespace)).meshed) return false;
+  if (inboundBypass(dst.pod, connection.port)) return false;
   if (applicablePolicies(data, dst.pod).length > 0) return true;
   return !isIstioGateway(dst.pod) && effectiveMtls(data.peerAuthentications, dst.pod, connection.port, data.options.istioRootNamespace).mode === 'STRICT';
 }

@@ -8,9 +8,10 @@ import { describeRequest, toKnownRequest } from '../mesh/request';
 import { type Tri, UNKNOWN, triOr } from '../mesh/tri';
 import { matchSelector } from '../model/selector';
 import { defaultAuthorization, isOpaquePort, requiresIdentity, resolveDefaultPolicy } from './default-policy';
-import { authorizes, describeAuthentication, type LinkerdClient } from './identity';
+import { admitsEveryClient, authorizes, describeAuthentication, type LinkerdClient } from './identity';
 import type { ClientAuthorization, LinkerdRoute, LinkerdServer } from './model';
 import type { LinkerdPolicies } from './parse';
+import { probePaths, probeRouteApplies, withProbeRoute } from './probe-route';
 import { describeMatch, precedence, routeHits } from './route-match';
 
 export interface LinkerdData {
@@ -88,6 +89,13 @@ export function decideLinkerd(data: LinkerdData, connection: Connection): LayerD
   const clientText = identity ? `client identity ${identity} (mTLS)` : `${srcMember.why}: outside the mesh, the client has no identity`;
 
   const server = findServer(data, pod, connection.port);
+  const rest = decideServer(data, connection, pod, ns, server, client, clientText);
+  if (!probeRouteApplies(pod, ns, connection.port, server, data.policies.routes)) return rest;
+  return withProbeRoute(pod, { connection, config: data.policies.config, client, clientText, rest });
+}
+
+/** The decision of the port's Server (its routes or authorizations), or of the default policy when none selects it. */
+function decideServer(data: LinkerdData, connection: Connection, pod: Pod, ns: Namespace | undefined, server: LinkerdServer | undefined, client: LinkerdClient, clientText: string): LayerDecision {
   if (!server) {
     const def = resolveDefaultPolicy(pod, ns, data.policies.config);
     const ref = def.source ?? { kind: 'Linkerd', name: 'default-inbound-policy' };
@@ -151,5 +159,7 @@ export function linkerdEnforces(data: LinkerdData, connection: Connection): bool
   const ns = data.namespaces.get(dst.pod.namespace);
   if (!meshMembership('linkerd', dst.pod, ns).meshed) return false;
   if (findServer(data, dst.pod, connection.port)) return true;
-  return resolveDefaultPolicy(dst.pod, ns, data.policies.config).policy !== 'all-unauthenticated' || requiresIdentity(dst.pod, connection.port);
+  if (resolveDefaultPolicy(dst.pod, ns, data.policies.config).policy !== 'all-unauthenticated' || requiresIdentity(dst.pod, connection.port)) return true;
+  // Probe networks narrower than every address make the probe route deny some clients on an otherwise open port.
+  return !admitsEveryClient({ networks: data.policies.config.probeNetworks, authentication: { kind: 'unauthenticated' } }) && probePaths(dst.pod, connection.port).paths.length > 0 && probeRouteApplies(dst.pod, ns, connection.port, undefined, []);
 }

@@ -88,4 +88,9 @@ export interface LinkerdConfig {
   defaultSource?: RuleRef;
   /** linkerd-config `identityTrustDomain`, when given; otherwise the engine's trust domain. */
   trustDomain?: string;
+  /**
+   * `policyController.probeNetworks`: where kubelet probes come from; the probe route admits only these
+   * (default 0.0.0.0/0 and ::/0; empty = no probe route at all).
+   */
+  probeNetworks: NetworkMatch[];
 }

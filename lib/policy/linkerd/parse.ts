@@ -45,9 +45,17 @@ export const isDefaultPolicy = (s: string | undefined): s is DefaultPolicy => s 
 
 const parseCidrList = (s: string) => s.split(',').map((x) => parseCidr(x.trim())).filter((c): c is Cidr => c !== null);
 
-/** `linkerd-config` (ConfigMap in the control-plane namespace) carries `proxy.defaultInboundPolicy` and `clusterNetworks`. */
+/** Linkerd's default `policyController.probeNetworks` (charts/linkerd-control-plane/values.yaml): every address. */
+export const DEFAULT_PROBE_NETWORKS = ['0.0.0.0/0', '::/0'];
+
+const toNetworks = (cidrs: string[]): NetworkMatch[] => cidrs.flatMap((c) => parseCidrList(c)).map((net) => ({ net, except: [] }));
+
+/**
+ * `linkerd-config` (ConfigMap in the control-plane namespace) carries `proxy.defaultInboundPolicy`, `clusterNetworks`
+ * and `policyController.probeNetworks`.
+ */
 function readConfig(objects: ManifestObject[], diagnostics: Diagnostic[]): { config: LinkerdConfig; found: boolean } {
-  const config: LinkerdConfig = { defaultPolicy: 'all-unauthenticated', clusterNetworks: parseCidrList(DEFAULT_CLUSTER_NETWORKS) };
+  const config: LinkerdConfig = { defaultPolicy: 'all-unauthenticated', clusterNetworks: parseCidrList(DEFAULT_CLUSTER_NETWORKS), probeNetworks: toNetworks(DEFAULT_PROBE_NETWORKS) };
   const cm = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'linkerd-config');
   const values = asString(asRecord(cm?.body.data).values);
   if (!cm || !values) return { config, found: false };
@@ -62,6 +70,8 @@ function readConfig(objects: ManifestObject[], diagnostics: Diagnostic[]): { con
     if (td) config.trustDomain = td;
     const nets = asString(v.clusterNetworks);
     if (nets) config.clusterNetworks = parseCidrList(nets);
+    const probeNets = asRecord(v.policyController).probeNetworks;
+    if (Array.isArray(probeNets)) config.probeNetworks = toNetworks(asStringList(probeNets));
   } catch {
     diagnostics.push({ severity: 'warning', code: 'linkerd-config-invalid', message: 'linkerd-config values are not valid YAML; using Linkerd defaults', file: cm.source.file, line: cm.source.line });
   }

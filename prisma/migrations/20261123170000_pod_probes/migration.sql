@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Pod" ADD COLUMN     "probes" JSONB NOT NULL DEFAULT '[]';

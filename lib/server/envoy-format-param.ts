@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { formatDiagnostic } from '@/lib/model';
 import { readEnvoyLogFormat } from '@/lib/traffic';
 
 /**
@@ -19,7 +18,8 @@ export const envoyFormatParamSchema = z
     const r = readEnvoyLogFormat(text, 'envoyFormat');
     const errors = r.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0 || !r.value) {
-      for (const d of errors) ctx.addIssue({ code: 'custom', message: formatDiagnostic(d) });
+      // The issue's path already names the parameter: say where in the format, and why.
+      for (const d of errors) ctx.addIssue({ code: 'custom', message: d.line ? `line ${d.line}${d.column ? `, column ${d.column}` : ''}: ${d.message}` : d.message });
       return z.NEVER;
     }
     return r.value;

@@ -3,7 +3,8 @@
 import cytoscape, { type Core, type EventObject, type LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useRef } from 'react';
-import { graphStyle } from './graph-style';
+import { graphStyleFor, type GraphLook } from './graph-style';
+import { registerNamespaceGrid } from './namespace-grid-cytoscape';
 import { loadPositions, savePositions, type Positions } from './positions-cache';
 import type { Element } from './to-elements';
 
@@ -38,6 +39,8 @@ const FCOSE = {
   tile: true,
 };
 
+const MIN_ZOOM = 0.15;
+
 export interface GraphSelectEvent {
   kind: 'node' | 'edge';
   id: string;
@@ -71,13 +74,14 @@ export function CytoscapeGraph({ snapshotId, elements, selectedId, onSelect, onE
 
   useEffect(() => {
     registerFcose();
+    registerNamespaceGrid();
     const cy = cytoscape({
       container: container.current,
-      style: graphStyle,
+      style: graphStyleFor('detail'),
       elements: [],
       autounselectify: true,
       boxSelectionEnabled: false,
-      minZoom: 0.15,
+      minZoom: MIN_ZOOM,
       maxZoom: 3,
     });
     cyRef.current = cy;
@@ -97,6 +101,7 @@ export function CytoscapeGraph({ snapshotId, elements, selectedId, onSelect, onE
     cy.on('mouseover', 'node, edge', (e: EventObject) => e.target.addClass('hover'));
     cy.on('mouseout', 'node, edge', (e: EventObject) => e.target.removeClass('hover'));
     cy.on('dragfree', 'node', () => savePositions(snapshotId, positionsOf(cy)));
+    cy.on('zoom', () => applyLook(cy, lookFor(cy)));
     return () => {
       cy.destroy();
       cyRef.current = null;
@@ -110,14 +115,26 @@ export function CytoscapeGraph({ snapshotId, elements, selectedId, onSelect, onE
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    patchElements(cy, elements);
     const key = elements
       .filter((e) => e.group === 'nodes')
       .map((e) => e.data.id)
       .sort()
       .join('\n');
     const force = `${key}#${layoutNonce}`;
-    if (force === layoutKey.current) return;
+    const large = elements.filter((e) => e.group === 'nodes' && e.data.kind !== 'namespace').length > LARGE_VIEW_NODES;
+    if (cy.scratch(LARGE_KEY) !== large && cy.elements().nonempty()) {
+      // Compound and flat namespaces cannot be patched into each other (Cytoscape keeps `parent` fixed): start over.
+      cy.elements().remove();
+      layoutKey.current = '';
+    }
+    const relayout = force !== layoutKey.current;
+    cy.scratch(LARGE_KEY, large);
+    cy.minZoom(large ? 0.02 : MIN_ZOOM);
+    // The look is set before the patch, so thousands of new elements are styled once: a large view about to be
+    // fitted starts far out (the layout's end corrects it when the fitted zoom is closer).
+    applyLook(cy, large && relayout ? 'overview-far' : lookFor(cy));
+    patchElements(cy, large ? flattenNamespaces(elements) : elements);
+    if (!relayout) return;
     layoutKey.current = force;
     // Only the run asked for by "Re-layout" ignores the cached positions; later id changes use them again.
     const fresh = layoutNonce !== laidOutNonce.current;
@@ -151,7 +168,10 @@ function patchElements(cy: Core, elements: Element[]) {
       const existing = cy.getElementById(el.data.id);
       if (existing.nonempty()) {
         // id, parent and the edge ends are structural: Cytoscape ignores (and warns about) changing them via data().
-        const rest: Partial<Element['data']> = { ...el.data };
+        const rest: Partial<Element['data']> & { frameWidth?: number; frameHeight?: number } = { ...el.data };
+        // A frame's size belongs to the layout that placed it.
+        delete rest.frameWidth;
+        delete rest.frameHeight;
         delete rest.id;
         delete rest.parent;
         delete rest.source;
@@ -159,17 +179,34 @@ function patchElements(cy: Core, elements: Element[]) {
         existing.data(rest);
         existing.classes(el.classes);
       } else {
-        toAdd.push({ group: el.group, data: { ...el.data }, classes: el.classes });
+        toAdd.push({ group: el.group, data: { ...el.data }, classes: el.classes, ...(isFrame(el) ? { grabbable: false } : {}) });
       }
     }
     if (toAdd.length) cy.add(toAdd);
   });
 }
 
+/**
+ * Large views draw each namespace box as a plain node behind its workloads (`frame`, placed and sized by the
+ * namespace-grid layout) instead of a compound parent: with compound nodes Cytoscape re-walks every namespace's
+ * descendants and their edges for each style property it applies, which doubled the time to first paint of 2,000
+ * workloads (bench/graph-render.bench.ts). A frame does not follow dragged workloads, so it cannot be dragged itself.
+ */
+function flattenNamespaces(elements: Element[]): Element[] {
+  return elements.map((el) => {
+    if (el.data.kind === 'namespace') return { ...el, data: { ...el.data, frameWidth: 1, frameHeight: 1 } as Element['data'] };
+    if (el.data.parent === undefined) return el;
+    const { parent, ...data } = el.data;
+    return { ...el, data: { ...data, frame: parent } as Element['data'] };
+  });
+}
+
+const isFrame = (el: Element): boolean => el.data.kind === 'namespace' && (el.data as { frameWidth?: number }).frameWidth !== undefined;
+
 function positionsOf(cy: Core): Positions {
   const out: Positions = {};
   cy.nodes().forEach((n) => {
-    if (n.isParent()) return;
+    if (n.isParent() || n.data('kind') === 'namespace') return;
     const p = n.position();
     out[n.id()] = { x: Math.round(p.x), y: Math.round(p.y) };
   });
@@ -177,25 +214,52 @@ function positionsOf(cy: Core): Positions {
 }
 
 /**
- * fcose's force-directed phase is quadratic per iteration: `proof` quality on 2,000 nodes took 38 s in
- * bench/graph-render.bench.ts. Large views get fewer iterations, and very large ones the spectral draft only
- * (positions are cached per snapshot, so the cost is paid once).
+ * Above this many nodes a view gets the namespace grid layout and the overview look (graph-style.ts): fcose's
+ * force-directed phase is quadratic per iteration (`proof` on 2,000 nodes: 38 s, its spectral `draft` alone 3.4 s in
+ * bench/graph-render.bench.ts), and a force layout of thousands of workloads is a hairball anyway.
  */
+const LARGE_VIEW_NODES = 500;
+
 function layoutFor(nodes: number): LayoutOptions {
-  if (nodes > 1200) return { ...FCOSE, quality: 'draft' } as LayoutOptions;
   if (nodes > 300) return { ...FCOSE, quality: 'default', numIter: 500 } as LayoutOptions;
   return FCOSE as LayoutOptions;
 }
 
+const LARGE_KEY = 'eastwest:large';
+const LOOK_KEY = 'eastwest:look';
+/** Below this zoom a large view's arrowheads are under 10 px: drawn without them (graph-style.ts). */
+const FAR_ZOOM = 0.3;
+
+const lookFor = (cy: Core): GraphLook => (!cy.scratch(LARGE_KEY) ? 'detail' : cy.zoom() < FAR_ZOOM ? 'overview-far' : 'overview');
+
+/** A whole-stylesheet switch, only when the look changes (zooming across FAR_ZOOM): classes stay as they are. */
+function applyLook(cy: Core, look: GraphLook) {
+  if (cy.scratch(LOOK_KEY) === look) return;
+  cy.scratch(LOOK_KEY, look);
+  cy.style(graphStyleFor(look));
+}
+
 function runLayout(cy: Core, snapshotId: string, fresh: boolean) {
-  const leaves = cy.nodes().filter((n) => !n.isParent()).map((n) => n.id());
+  const leaves = cy.nodes().filter((n) => !n.isParent() && n.data('kind') !== 'namespace').map((n) => n.id());
   if (!leaves.length) return;
   const cached = fresh ? {} : loadPositions(snapshotId);
+  if (cy.scratch(LARGE_KEY)) {
+    // The grid is fast and deterministic: always run it (it places and sizes the namespace frames), keeping dragged nodes.
+    const grid = cy.layout({ name: 'namespace-grid', fit: true, padding: 40, positions: cached } as LayoutOptions);
+    grid.one('layoutstop', () => applyLook(cy, lookFor(cy)));
+    grid.run();
+    return;
+  }
   if (leaves.every((id) => cached[id] !== undefined)) {
-    cy.layout({ name: 'preset', positions: cached, fit: true, padding: 40 } as LayoutOptions).run();
+    const preset = cy.layout({ name: 'preset', positions: cached, fit: true, padding: 40 } as LayoutOptions);
+    preset.one('layoutstop', () => applyLook(cy, lookFor(cy)));
+    preset.run();
     return;
   }
   const layout = cy.layout(layoutFor(leaves.length));
-  layout.one('layoutstop', () => savePositions(snapshotId, positionsOf(cy)));
+  layout.one('layoutstop', () => {
+    applyLook(cy, lookFor(cy));
+    savePositions(snapshotId, positionsOf(cy));
+  });
   layout.run();
 }

@@ -24,6 +24,15 @@ const edgeKindStyles: StylesheetJson = EDGE_KINDS.map((kind) => {
   };
 });
 
+const edgeLabelText = {
+  'font-size': 13,
+  color: '#0f172a',
+  'text-background-color': '#ffffff',
+  'text-background-opacity': 0.9,
+  'text-background-padding': '2px',
+  'text-rotation': 'autorotate',
+} as const;
+
 export const graphStyle: StylesheetJson = [
   {
     selector: 'node',
@@ -98,15 +107,12 @@ export const graphStyle: StylesheetJson = [
       'line-color': '#94a3b8',
       'target-arrow-color': '#94a3b8',
       'target-arrow-shape': 'triangle',
-      'font-size': 13,
-      color: '#0f172a',
-      'text-background-color': '#ffffff',
-      'text-background-opacity': 0.9,
-      'text-background-padding': '2px',
-      'text-rotation': 'autorotate',
     },
   },
   ...edgeKindStyles,
+  // Label text only where edges have labels: Cytoscape applies every property of every matching rule to each
+  // element, and 10,000 unlabelled edges paid for six text properties they never used.
+  { selector: 'edge.summary, edge.hover, edge.selected-el, edge[kind = "path"]', style: edgeLabelText },
   { selector: 'edge.summary', style: { label: 'data(label)', 'font-size': 9, color: '#334155' } },
   { selector: 'edge.hover, edge.selected-el', style: { label: 'data(portLabel)', 'z-index': 20 } },
   { selector: 'node.hover', style: { 'overlay-color': '#2459bd', 'overlay-opacity': 0.08, 'overlay-padding': 4 } },
@@ -146,3 +152,37 @@ export const graphStyle: StylesheetJson = [
     },
   },
 ];
+
+/**
+ * How a view is drawn: `detail` for views fcose lays out; views too large for it (cytoscape-graph.tsx) get the
+ * `overview` look, and `overview-far` while zoomed out so far that arrows would be specks.
+ */
+export type GraphLook = 'detail' | 'overview' | 'overview-far';
+
+/**
+ * Fitted, a 2,000-workload view is drawn at about a tenth of its size, where workload and edge labels would be
+ * unreadable specks that still cost paint time: they appear once zoomed in far enough to read
+ * (`min-zoomed-font-size`, in on-screen pixels). Namespace titles are large enough to read at the fitted zoom.
+ * Edges are straight: no bundling of parallel edges to compute.
+ */
+const overviewStyle: StylesheetJson = [
+  { selector: 'node', style: { 'min-zoomed-font-size': 9 } },
+  { selector: 'node[kind = "namespace"]', style: { 'font-size': 72, 'min-zoomed-font-size': 0, 'text-max-width': '2000px', 'text-margin-y': -8 } },
+  // Namespace frames (plain nodes sized by the namespace-grid layout, see cytoscape-graph.tsx) drawn below everything.
+  { selector: 'node[kind = "namespace"][frameWidth]', style: { width: 'data(frameWidth)', height: 'data(frameHeight)', 'z-compound-depth': 'bottom' } },
+  { selector: 'edge[kind != "path"]', style: { 'curve-style': 'straight', 'min-zoomed-font-size': 9 } },
+];
+
+/**
+ * Zoomed far out, 10,000 arrowheads (and the tee/diamond marks mid-edge) are a few pixels each and cost more than
+ * the lines: haystack lines without arrows, the fastest edges Cytoscape draws (https://js.cytoscape.org/#style/haystack-edges).
+ * Colour and dash still tell the class; arrows come back when zoomed in.
+ */
+const farStyle: StylesheetJson = [
+  { selector: 'edge[kind != "path"]', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', 'mid-target-arrow-shape': 'none' } },
+];
+
+export function graphStyleFor(look: GraphLook): StylesheetJson {
+  if (look === 'detail') return graphStyle;
+  return look === 'overview' ? [...graphStyle, ...overviewStyle] : [...graphStyle, ...overviewStyle, ...farStyle];
+}

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { namespaceGridLayout, type LayoutEdge, type LayoutNode, type Positions } from './namespace-grid-layout';
+import { namespaceGridLayout as gridLayout, type LayoutEdge, type LayoutNode, type Positions } from './namespace-grid-layout';
+
+const namespaceGridLayout = (nodes: LayoutNode[], edges: LayoutEdge[]): Positions => gridLayout(nodes, edges).positions;
 
 const box = (ns: string): LayoutNode => ({ id: `nsbox:${ns}`, label: ns, kind: 'namespace' });
 const workload = (ns: string, name: string): LayoutNode => ({ id: `${ns}/${name}`, parent: `nsbox:${ns}`, label: name, kind: 'workload' });
@@ -46,16 +48,41 @@ describe('namespaceGridLayout', () => {
     expect(closest).toBeGreaterThanOrEqual(34 + 28);
   });
 
-  test('namespace boxes do not overlap, with room for the box padding and title between them', () => {
-    const namespaces = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
-    const positions = namespaceGridLayout(...(Object.values(cluster(namespaces, 9)) as [LayoutNode[], LayoutEdge[]]));
-    for (const p of namespaces)
-      for (const q of namespaces) {
-        if (p >= q) continue;
-        const [r, s] = [extent(positions, p), extent(positions, q)];
-        const apart = r.x2 + 60 < s.x1 || s.x2 + 60 < r.x1 || r.y2 + 60 < s.y1 || s.y2 + 60 < r.y1;
-        expect(apart, `${p} and ${q}`).toBe(true);
+  test('each namespace gets a frame around its workloads; frames and their titles do not overlap', () => {
+    const namespaces = ['a', 'b', 'c', 'd', 'e', 'f', 'kube-system-with-a-long-name'];
+    const { nodes, edges } = cluster(namespaces, 9);
+    nodes.push({ id: 'world', label: 'world', kind: 'external' });
+    const { positions, frames } = gridLayout(nodes, edges);
+    expect(Object.keys(frames).sort()).toEqual(namespaces.map((ns) => `nsbox:${ns}`).sort());
+    const rect = (ns: string) => {
+      const f = frames[`nsbox:${ns}`]!;
+      // The title sits above the box: count it as part of the box.
+      return { x1: f.x - f.width / 2, x2: f.x + f.width / 2, y1: f.y - f.height / 2 - 72, y2: f.y + f.height / 2 };
+    };
+    for (const ns of namespaces) {
+      const [r, e] = [rect(ns), extent(positions, ns)];
+      expect(r.x1 <= e.x1 - 17 - 18 && e.x2 + 17 + 18 <= r.x2 && r.y1 <= e.y1 - 17 - 18 && e.y2 + 17 + 18 <= r.y2, ns).toBe(true);
+      const w = positions['world']!;
+      expect(w.x < r.x1 || w.x > r.x2 || w.y < r.y1 || w.y > r.y2, `world outside ${ns}`).toBe(true);
+      for (const other of namespaces) {
+        if (other <= ns) continue;
+        const o = rect(other);
+        expect(r.x2 < o.x1 || o.x2 < r.x1 || r.y2 < o.y1 || o.y2 < r.y1, `${ns} and ${other}`).toBe(true);
       }
+    }
+  });
+
+  test.each([
+    { canvas: 'wide', aspect: 3 },
+    { canvas: 'tall', aspect: 0.5 },
+  ])('the namespaces fill a $canvas canvas', ({ aspect }) => {
+    const { nodes, edges } = cluster(Array.from({ length: 20 }, (_, i) => `ns-${i}`), 10);
+    const { frames } = gridLayout(nodes, edges, aspect);
+    const fs = Object.values(frames);
+    const width = Math.max(...fs.map((f) => f.x + f.width / 2)) - Math.min(...fs.map((f) => f.x - f.width / 2));
+    const height = Math.max(...fs.map((f) => f.y + f.height / 2)) - Math.min(...fs.map((f) => f.y - f.height / 2));
+    expect(width / height).toBeGreaterThan(aspect / 1.5);
+    expect(width / height).toBeLessThan(aspect * 1.5);
   });
 
   test.each([

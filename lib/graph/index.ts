@@ -1,7 +1,7 @@
 export * from './model';
 export { classifyGraph, PAIRWISE_WORKLOAD_LIMIT, type ClassifyInput } from './classify-graph';
 export { explainEdge, explainEdges, parseEdgeId, type EdgeKey } from './explain-edge';
-export { policiesSelecting } from './policies-selecting';
+export { policiesSelectingWorkload } from './policies-selecting';
 export { compactEdge, compactGraph } from './compact';
 export { collapseObservedEdges, overlapsWindow, edgeId, type CollapsedEdge } from './collapse-observed';
 export { evaluateEdge, verdictRank, MAX_PODS_PER_SIDE, type EdgeEvaluation } from './evaluate-edge';

@@ -104,12 +104,35 @@ export interface Connection {
   request?: HttpRequest;
 }
 
+/**
+ * A policy resource that selects a pod, read from the policy itself (its selector, subject or attachment), not from
+ * the connections it happened to decide: a `podSelector: {}` deny-all selects every pod of its namespace even when
+ * the pod's own policy decides all of its traffic.
+ */
+export interface SelectingPolicy {
+  layer: LayerName;
+  /** The resource (`kind`, `namespace`, `name`); a `path` only where the setting is not a resource of its own (an annotation). */
+  ref: RuleRef;
+  /** The directions of the pod's traffic the policy has a say on (its policy types, its rule sections). */
+  directions: ('ingress' | 'egress')[];
+  /**
+   * The directions in which being selected alone denies every peer no rule admits (NetworkPolicy `policyTypes`,
+   * an enforced Istio ALLOW policy, Cilium default deny, a Calico tier ending in Deny, a Linkerd Server that does not
+   * admit everyone). Empty for policies that only add rules (AdminNetworkPolicy, Istio DENY, PeerAuthentication).
+   */
+  isolates: ('ingress' | 'egress')[];
+  /** What else an expert needs: tier and priority, action, mTLS mode, the port, "not enforced: ..." */
+  note?: string;
+}
+
 /** A policy layer: built once for an inventory and its policies, then asked about many connections. */
 export interface PolicyLayer {
   name: LayerName;
   /** Whether the layer enforces on either end of this connection; layers that do not are left out of the verdict. */
   enforces(connection: Connection): boolean;
   decide(connection: Connection): LayerDecision;
+  /** The layer's policies that select this pod, in the layer's evaluation order. Absent = the layer cannot tell. */
+  selecting?(pod: Pod): SelectingPolicy[];
 }
 
 /** Answers connection questions for one inventory and one set of policies (all layers combined). */

@@ -1,5 +1,6 @@
 export { createEvaluator, createEvaluatorFromLayers, combineDecisions, ignoredKindDiagnostics } from './evaluate';
 export { layerFactories, KNOWN_POLICY_GROUPS } from './layers';
+export { policiesSelecting } from './selecting';
 export { networkLayerFactory, createNetworkLayer, decideNetwork, type NetworkLayer } from './network/layer';
 export { NetworkModel, isNetworkLayerKind } from './network/model';
 export { computeMatrix, type ReachMatrix, type MatrixEntry, type MatrixOptions } from './matrix';

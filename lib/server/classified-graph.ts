@@ -1,5 +1,6 @@
 import { defaultGraphResponse, getSnapshot, loadDefaultGraphView, loadGraphClassification, loadObservedEdges, loadSnapshotEngine, loadSnapshotEvaluator, refreshGraphClassification, type EdgeSelection, type SnapshotEngine, type SnapshotEvaluator, type StoredClassification } from '@/lib/db';
-import { buildEndpointIndex, classificationKey, classifyGraph, compactGraph, explainEdges, LruCache, parseEdgeId, policiesSelecting, type ClassifiedEdge, type EndpointIndex, type TimeWindow } from '@/lib/graph';
+import type { SelectingPolicy } from '@/lib/model/verdict';
+import { buildEndpointIndex, classificationKey, classifyGraph, compactGraph, explainEdges, LruCache, parseEdgeId, policiesSelectingWorkload, type ClassifiedEdge, type EndpointIndex, type TimeWindow } from '@/lib/graph';
 
 /**
  * The graph API's view of a snapshot's classification, in three tiers: this process's memory (filter, expand and
@@ -100,10 +101,15 @@ export async function explainGraphEdge(snapshotId: string, window: TimeWindow, e
   return (await explain(snapshotId, window, [edgeId], key))[0] ?? null;
 }
 
-/** The policies that select a node as far as its edges' explanations tell (lib/graph policiesSelecting); `null` for an unknown node. */
-export async function graphNodePolicies(snapshotId: string, window: TimeWindow, nodeId: string): Promise<string[] | null> {
-  const { graph } = await getClassifiedGraph(snapshotId, window);
+/**
+ * The policies selecting a node, read from the policies themselves (lib/graph policiesSelectingWorkload over the
+ * workload's pods): independent of traffic, so a policy that decides none of its edges is listed too. The window
+ * only decides whether the node exists (`null` when that window's graph has no such node); a node without pods
+ * (world, an address, a node) is selected by nothing.
+ */
+export async function graphNodePolicies(snapshotId: string, window: TimeWindow, nodeId: string): Promise<SelectingPolicy[] | null> {
+  const { updatedAt: version } = await getSnapshot(snapshotId);
+  const [{ graph }, e] = await Promise.all([getClassifiedGraph(snapshotId, window), evaluatorFor(snapshotId, version)]);
   if (!graph.nodes.some((n) => n.id === nodeId)) return null;
-  const ids = graph.edges.filter((e) => e.source === nodeId || e.destination === nodeId).map((e) => e.id);
-  return policiesSelecting(nodeId, await explain(snapshotId, window, ids, { endpoint: nodeId }), graph.wildcardRules);
+  return policiesSelectingWorkload(e.evaluator, e.index.podsByWorkload.get(nodeId) ?? []);
 }

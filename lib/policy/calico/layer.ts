@@ -2,6 +2,7 @@ import type { PolicyLayerFactory } from '../../model/layer-factory';
 import type { PolicyLayer } from '../../model/verdict';
 import { decideCalico } from './decide';
 import { CalicoModel } from './model';
+import { calicoSelecting } from './selecting';
 
 export interface CalicoLayer extends PolicyLayer {
   model: CalicoModel;
@@ -14,6 +15,7 @@ export function createCalicoLayer(model: CalicoModel): CalicoLayer {
     // Calico enforces at workload endpoints (pods that are not host-network).
     enforces: (c) => (c.source.kind === 'pod' && !c.source.pod.hostNetwork) || (c.destination.kind === 'pod' && !c.destination.pod.hostNetwork),
     decide: (c) => decideCalico(model, c),
+    selecting: (pod) => calicoSelecting(model, pod),
   };
 }
 

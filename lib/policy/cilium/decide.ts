@@ -30,6 +30,9 @@ function dedupe(refs: RuleRef[]): RuleRef[] {
   });
 }
 
+/** Whether a rule puts the endpoints it selects into default deny for `dir` (it must have a section for that direction). */
+export const ruleIsolates = (r: CiliumRule, dir: Direction): boolean => r.defaultDeny[dir] && r[dir].length + r[DENY_FIELD[dir]].length > 0;
+
 /** L3/L4-only when some matching `toPorts` entry (or the absence of `toPorts`) carries no L7 rule and no SNI list. */
 const isL4Only = (h: AllowHit) => !h.fqdn && (h.portRules === null || h.portRules.some((p) => p.l7 === null && p.serverNames.length === 0));
 
@@ -51,7 +54,7 @@ export function decideCiliumDirection(repo: CiliumRepository, dir: Direction, lo
   const dst = dir === 'ingress' ? local : peer;
   const dstPorts = dst.ports;
 
-  const ciliumIsolating = rules.filter((r) => r.defaultDeny[dir] && r[dir].length + r[DENY_FIELD[dir]].length > 0).map((r) => r.policy);
+  const ciliumIsolating = rules.filter((r) => ruleIsolates(r, dir)).map((r) => r.policy);
   const npIsolating = local.kind === 'pod' && local.pod ? repo.netpols.isolating(local.pod, dir) : [];
   const isolating = dedupe([...ciliumIsolating, ...npIsolating]);
   const isolated = isolating.length > 0;

@@ -1,6 +1,7 @@
 import type { PolicyLayerFactory } from '../../model/layer-factory';
 import type { PolicyLayer } from '../../model/verdict';
 import { decideCilium } from './decide';
+import { ciliumSelecting } from './selecting';
 import { CiliumRepository, DEFAULT_CILIUM_OPTIONS, type CiliumOptions } from './repository';
 
 export interface CiliumLayer extends PolicyLayer {
@@ -14,6 +15,7 @@ export function createCiliumLayer(repository: CiliumRepository): CiliumLayer {
     // Cilium enforces at every endpoint it manages (pods) and, with host policies, at nodes.
     enforces: (c) => c.source.kind === 'pod' || c.destination.kind === 'pod',
     decide: (c) => decideCilium(repository, c),
+    selecting: (pod) => ciliumSelecting(repository, pod),
   };
 }
 

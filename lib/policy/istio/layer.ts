@@ -7,6 +7,7 @@ import { decideIstio, type IstioData, istioEnforces } from './decide';
 import type { IstioAuthorizationPolicy, IstioPeerAuthentication } from './model';
 import { parseAuthorizationPolicy } from './parse-authorization-policy';
 import { parsePeerAuthentication } from './parse-peer-authentication';
+import { istioSelecting } from './selecting';
 
 const isIstioSecurity = (apiVersion: string) => apiVersion.startsWith('security.istio.io/');
 
@@ -36,6 +37,7 @@ export function createIstioLayer(data: IstioData): PolicyLayer {
     name: 'istio',
     enforces: (connection) => istioEnforces(data, connection),
     decide: (connection) => decideIstio(data, connection),
+    selecting: (pod) => istioSelecting(data, pod),
   };
 }
 

@@ -48,6 +48,30 @@ export interface EffectiveMtls {
 /** Istio keeps the policy whose creationTimestamp is strictly earlier (a missing timestamp is the zero time). */
 const older = (a: IstioPeerAuthentication, b: IstioPeerAuthentication | undefined) => !b || (a.createdAt ?? '') < (b.createdAt ?? '');
 
+/** The PeerAuthentication in force at each level for a pod: the oldest of each level (see effectiveMtls). */
+export interface PeerAuthenticationLevels {
+  mesh?: IstioPeerAuthentication;
+  namespace?: IstioPeerAuthentication;
+  workload?: IstioPeerAuthentication;
+}
+
+export function peerAuthenticationLevels(policies: readonly IstioPeerAuthentication[], pod: Pod, rootNamespace: string): PeerAuthenticationLevels {
+  let mesh: IstioPeerAuthentication | undefined;
+  let namespace: IstioPeerAuthentication | undefined;
+  let workload: IstioPeerAuthentication | undefined;
+  for (const p of policies) {
+    if (p.namespace !== pod.namespace && p.namespace !== rootNamespace) continue;
+    if (p.matchLabels === null) {
+      if (p.namespace === rootNamespace) {
+        if (older(p, mesh)) mesh = p;
+      } else if (older(p, namespace)) namespace = p;
+    } else if (p.namespace !== rootNamespace && subset(p.matchLabels, pod.labels)) {
+      if (older(p, workload)) workload = p;
+    }
+  }
+  return { ...(mesh ? { mesh } : {}), ...(namespace ? { namespace } : {}), ...(workload ? { workload } : {}) };
+}
+
 /**
  * The mTLS mode a pod's sidecar enforces on one port (pilot/pkg/security/authn/policy_applier.go
  * `ComposePeerAuthentication`): workload (selector, not in the root namespace) over namespace over
@@ -56,19 +80,7 @@ const older = (a: IstioPeerAuthentication, b: IstioPeerAuthentication | undefine
  * Without any policy the mode is PERMISSIVE.
  */
 export function effectiveMtls(policies: readonly IstioPeerAuthentication[], pod: Pod, port: number, rootNamespace: string): EffectiveMtls {
-  let mesh: IstioPeerAuthentication | undefined;
-  let ns: IstioPeerAuthentication | undefined;
-  let workload: IstioPeerAuthentication | undefined;
-  for (const p of policies) {
-    if (p.namespace !== pod.namespace && p.namespace !== rootNamespace) continue;
-    if (p.matchLabels === null) {
-      if (p.namespace === rootNamespace) {
-        if (older(p, mesh)) mesh = p;
-      } else if (older(p, ns)) ns = p;
-    } else if (p.namespace !== rootNamespace && subset(p.matchLabels, pod.labels)) {
-      if (older(p, workload)) workload = p;
-    }
-  }
+  const { mesh, namespace: ns, workload } = peerAuthenticationLevels(policies, pod, rootNamespace);
   let out: EffectiveMtls = { mode: 'PERMISSIVE', portLevel: false };
   for (const level of [mesh, ns, workload]) if (level && level.mode !== 'UNSET') out = { mode: level.mode, decidedBy: level, portLevel: false };
   const portMode = workload?.portLevel.get(port);

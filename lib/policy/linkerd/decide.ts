@@ -25,13 +25,17 @@ function decision(outcome: Outcome, basis: Basis, rules: RuleRef[], reason: stri
   return { layer: 'linkerd', outcome, basis, rules, directions: [{ direction: 'ingress', isolated: basis !== 'default', outcome, basis, rules, reason }], reason, ...extra };
 }
 
+/** Whether a Server's `podSelector` selects the pod (a Server only selects pods of its own namespace). */
+export const serverSelectsPod = (s: LinkerdServer, pod: Pod): boolean => s.namespace === pod.namespace && matchSelector(s.podSelector, pod.labels);
+
 /** The Server selecting this pod port (a number, or a container port name); Linkerd's admission controller forbids overlaps. */
 export function findServer(data: LinkerdData, pod: Pod, port: number): LinkerdServer | undefined {
   const names = new Set(pod.ports.filter((p) => p.port === port && p.name).map((p) => p.name));
-  return data.policies.servers.find((s) => s.namespace === pod.namespace && (s.port === port || (typeof s.port === 'string' && names.has(s.port))) && matchSelector(s.podSelector, pod.labels));
+  return data.policies.servers.find((s) => (s.port === port || (typeof s.port === 'string' && names.has(s.port))) && serverSelectsPod(s, pod));
 }
 
-function serverAuthorizations(data: LinkerdData, server: LinkerdServer): ClientAuthorization[] {
+/** The authorizations of a Server without routes: its ServerAuthorizations, AuthorizationPolicies, then `accessPolicy`. */
+export function serverAuthorizations(data: LinkerdData, server: LinkerdServer): ClientAuthorization[] {
   const out: ClientAuthorization[] = [];
   for (const saz of data.policies.serverAuthorizations) {
     if (saz.namespace !== server.namespace) continue;
@@ -46,7 +50,7 @@ function serverAuthorizations(data: LinkerdData, server: LinkerdServer): ClientA
   return out;
 }
 
-function routeAuthorizations(data: LinkerdData, route: LinkerdRoute): ClientAuthorization[] {
+export function routeAuthorizations(data: LinkerdData, route: LinkerdRoute): ClientAuthorization[] {
   return data.policies.authorizationPolicies.filter((ap) => ap.namespace === route.namespace && ap.target.kind === route.kind && ap.target.name === route.name).map((ap) => ap.authz);
 }
 
@@ -109,10 +113,15 @@ function decideServer(data: LinkerdData, connection: Connection, pod: Pod, ns: N
   const httpProtocol = server.protocol === 'HTTP/1' || server.protocol === 'HTTP/2' || server.protocol === 'gRPC';
   const http = httpProtocol || (server.protocol === 'unknown' && !isOpaquePort(pod, ns, connection.port) && connection.request !== undefined);
   const routeKind = server.protocol === 'gRPC' ? 'GRPCRoute' : 'HTTPRoute';
-  const routes = data.policies.routes.filter((r) => r.namespace === server.namespace && r.kind === routeKind && r.servers.includes(server.name));
+  const routes = serverRoutes(data, server, routeKind);
   const serverText = formatRuleRef(server.ref);
   if (!http || routes.length === 0) return decideAuthorizations(data, serverAuthorizations(data, server), client, [server.ref], `on ${serverText}`, clientText);
   return decideRoutes(data, connection, server, routes, client, clientText);
+}
+
+/** The routes of one kind attached to a Server (parentRefs in the Server's namespace). */
+export function serverRoutes(data: LinkerdData, server: LinkerdServer, kind: LinkerdRoute['kind']): LinkerdRoute[] {
+  return data.policies.routes.filter((r) => r.namespace === server.namespace && r.kind === kind && r.servers.includes(server.name));
 }
 
 /**

@@ -6,6 +6,7 @@ import { findDanglingIdentities } from './dangling';
 import { DEFAULT_POLICY_ANNOTATION } from './default-policy';
 import { decideLinkerd, type LinkerdData, linkerdEnforces } from './decide';
 import { parseLinkerdPolicies } from './parse';
+import { linkerdSelecting } from './selecting';
 
 export function readLinkerdData(input: LayerInput): { data: LinkerdData | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -18,7 +19,7 @@ export function readLinkerdData(input: LayerInput): { data: LinkerdData | null; 
 }
 
 export function createLinkerdLayer(data: LinkerdData): PolicyLayer {
-  return { name: 'linkerd', enforces: (c) => linkerdEnforces(data, c), decide: (c) => decideLinkerd(data, c) };
+  return { name: 'linkerd', enforces: (c) => linkerdEnforces(data, c), decide: (c) => decideLinkerd(data, c), selecting: (pod) => linkerdSelecting(data, pod) };
 }
 
 /** The Linkerd authorization layer: Server, ServerAuthorization, AuthorizationPolicy, routes and default inbound policies. */

@@ -3,6 +3,7 @@ import type { Connection, DirectionDecision, LayerDecision, PolicyLayer } from '
 import { joinText } from '../model/rule-ref-text';
 import { decideDirection } from './direction';
 import { NetworkModel } from './model';
+import { networkSelecting } from './selecting';
 
 /** Egress at the source AND ingress at the destination: both must allow. */
 export function decideNetwork(model: NetworkModel, c: Connection): LayerDecision {
@@ -49,6 +50,7 @@ export function createNetworkLayer(model: NetworkModel): NetworkLayer {
     // Kubernetes networking is always there: with no policy at all it still answers "allowed by default".
     enforces: (c) => c.source.kind === 'pod' || c.destination.kind === 'pod',
     decide: (c) => decideNetwork(model, c),
+    selecting: (pod) => networkSelecting(model, pod),
   };
 }
 

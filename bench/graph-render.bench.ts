@@ -8,45 +8,22 @@
  *   RENDER_PORT (default 3199), RENDER_DB (default eastwest_bench_render), RENDER_RUNS (default 3),
  *   RENDER_SCREENSHOT_DIR (a screenshot of the first run's graph, taken after the timing), EASTWEST_DIST_DIR (the build folder).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { createSnapshot, disconnectPrisma, saveSnapshotContent } from '../lib/db';
-import { withPgClient } from '../lib/db/connection';
-import { withDatabase } from '../lib/db/database-url';
-import { applyMigrations } from '../lib/db/migrate';
 import { buildInventory, isInventoryKind } from '../lib/inventory';
 import { chromiumPath } from '../scripts/ensure-chromium';
+import { createBenchDatabase } from './bench-database';
 import { generateGraphBenchData } from './graph-data';
+import { ensureBuild, startApp, type RunningApp } from './next-server';
 
-const root = path.resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.RENDER_PORT ?? 3199);
 const DB = process.env.RENDER_DB ?? 'eastwest_bench_render';
 const RUNS = Number(process.env.RENDER_RUNS ?? 3);
 const TIMEOUT_MS = Number(process.env.RENDER_TIMEOUT_MS ?? 600_000);
 const NAMESPACES = 40;
 const PER_NAMESPACE = 50;
-const ADMIN_URLS = [process.env.EASTWEST_TEST_ADMIN_URL, 'postgresql://postgres@127.0.0.1:5432/postgres', 'postgresql://root@127.0.0.1:5432/postgres'].filter((u): u is string => !!u);
-
-async function adminUrl(): Promise<string> {
-  for (const url of ADMIN_URLS) {
-    const ok = await withPgClient(url, (c) => c.query('SELECT 1')).then(() => true, () => false);
-    if (ok) return url;
-  }
-  throw new Error(`no PostgreSQL server to create the bench database on (tried ${ADMIN_URLS.length} URLs; set EASTWEST_TEST_ADMIN_URL)`);
-}
-
-async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the server did not become healthy in 120 s');
-}
-
 /** What the page reports, in ms since navigation start (performance.now() of the page). */
 interface Marks {
   apiStart: number;
@@ -105,17 +82,11 @@ const INSTRUMENT = `(() => {
   });
 })();`;
 
-const admin = await adminUrl();
-await withPgClient(admin, async (c) => {
-  await c.query(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`);
-  await c.query(`CREATE DATABASE "${DB}"`);
-});
-const url = withDatabase(admin, DB);
-let server: ChildProcess | undefined;
+const db = await createBenchDatabase(DB);
+let app: RunningApp | undefined;
 let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
 try {
-  await applyMigrations(url);
-  process.env.DATABASE_URL = url;
+  process.env.DATABASE_URL = db.url;
   // 40 namespaces × 50 workloads = 2,000 workloads; every other observed edge of each workload (DNS, callers)
   // keeps 10,000 of its 20,000 observed edges.
   const data = generateGraphBenchData(NAMESPACES, PER_NAMESPACE);
@@ -126,16 +97,10 @@ try {
   await disconnectPrisma();
   console.log(`snapshot: ${inventory.workloads.length} workloads, ${edges.length} observed edges`);
 
-  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const env = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1' };
-  // next.config.mjs builds into EASTWEST_DIST_DIR when set (parallel local runs): look for the build there.
-  if (!existsSync(path.join(root, process.env.EASTWEST_DIST_DIR || '.next', 'BUILD_ID'))) {
-    console.log('building the app (no production build yet)...');
-    if (spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: 'inherit' }).status !== 0) throw new Error('next build failed');
-  }
-  const base = `http://127.0.0.1:${PORT}`;
-  server = spawn(process.execPath, [nextBin, 'start', '--port', String(PORT), '--hostname', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-  await waitForHealth(base, server);
+  const env = { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: '1' };
+  ensureBuild(env);
+  app = await startApp(PORT, env);
+  const base = app.base;
 
   const expand = Array.from({ length: NAMESPACES }, (_, i) => `team-${String(i).padStart(3, '0')}`).concat('kube-system');
   // Observed edges only (the allowed-but-unused ones would add 8,000 more): 2,000 nodes and 10,000 edges drawn.
@@ -201,11 +166,7 @@ try {
   console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
 } finally {
   await browser?.close().catch(() => undefined);
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    process.kill(-server.pid, 'SIGTERM');
-    await exited;
-  }
+  await app?.stop();
   await disconnectPrisma().catch(() => undefined);
-  await withPgClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`));
+  await db.drop();
 }

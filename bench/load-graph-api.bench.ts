@@ -7,32 +7,18 @@
  *   LOAD_SECONDS (default 30), LOAD_CONNECTIONS (default 200), LOAD_PATH (default the graph API).
  * A second phase imports a large traffic file while the load runs: the server must keep serving.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, cpus } from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { createSnapshot, disconnectPrisma, saveSnapshotContent } from '../lib/db';
-import { withPgClient } from '../lib/db/connection';
-import { withDatabase } from '../lib/db/database-url';
-import { applyMigrations } from '../lib/db/migrate';
 import { buildInventory, isInventoryKind } from '../lib/inventory';
+import { createBenchDatabase } from './bench-database';
 import { generateGraphBenchData } from './graph-data';
+import { ensureBuild, startApp, type RunningApp } from './next-server';
 
-const root = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
-const ADMIN_URLS = [process.env.EASTWEST_TEST_ADMIN_URL, 'postgresql://postgres@127.0.0.1:5432/postgres', 'postgresql://root@127.0.0.1:5432/postgres'].filter((u): u is string => !!u);
-
-async function adminUrl(): Promise<string> {
-  for (const url of ADMIN_URLS) {
-    const ok = await withPgClient(url, (c) => c.query('SELECT 1')).then(() => true, () => false);
-    if (ok) return url;
-  }
-  throw new Error(`no PostgreSQL server to create the bench database on (tried ${ADMIN_URLS.length} URLs; set EASTWEST_TEST_ADMIN_URL)`);
-}
 
 function sparePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -43,16 +29,6 @@ function sparePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the server did not become healthy in 120 s');
 }
 
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
@@ -67,14 +43,10 @@ function report(label: string, r: autocannon.Result): void {
   );
 }
 
-const admin = await adminUrl();
-const dbName = `eastwest_load_${randomBytes(4).toString('hex')}`;
-await withPgClient(admin, (c) => c.query(`CREATE DATABASE "${dbName}"`));
-const url = withDatabase(admin, dbName);
-let server: ChildProcess | undefined;
+const db = await createBenchDatabase(`eastwest_load_${randomBytes(4).toString('hex')}`);
+let app: RunningApp | undefined;
 try {
-  await applyMigrations(url);
-  process.env.DATABASE_URL = url;
+  process.env.DATABASE_URL = db.url;
   // 40 namespaces × 50 workloads = 2,000 workloads, 20,000 observed edges, 2,040 NetworkPolicies.
   const data = generateGraphBenchData(40, 50);
   const inventory = buildInventory(data.objects.filter((o) => isInventoryKind(o.kind))).value;
@@ -83,16 +55,10 @@ try {
   await disconnectPrisma();
   console.log(`snapshot: ${inventory.workloads.length} workloads, ${data.edges.length} observed edges`);
 
-  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const env = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1' };
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    console.log('building the app (no production build yet)...');
-    if (spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: 'inherit' }).status !== 0) throw new Error('next build failed');
-  }
-  const port = await sparePort();
-  const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-  await waitForHealth(base, server);
+  const env = { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: '1' };
+  ensureBuild(env);
+  app = await startApp(await sparePort(), env);
+  const base = app.base;
 
   const graphPath = process.env.LOAD_PATH ?? `/api/snapshots/${snapshot.id}/graph`;
   const warm = await fetch(`${base}${graphPath}`);
@@ -111,11 +77,7 @@ try {
   console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   if (steady.errors + steady.timeouts + steady.non2xx > 0) process.exitCode = 1;
 } finally {
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    process.kill(-server.pid, 'SIGTERM');
-    await exited;
-  }
+  await app?.stop();
   await disconnectPrisma().catch(() => undefined);
-  await withPgClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
+  await db.drop();
 }

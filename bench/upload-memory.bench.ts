@@ -5,35 +5,23 @@
  * peak RSS must not grow with the file. Prints plain lines for docs/BENCHMARKS.md.
  *
  *   UPLOAD_LINES (default 200,000 Hubble lines ≈ 313 MiB), UPLOAD_PORT (3311), UPLOAD_DB (eastwest_bench_upload),
- *   EASTWEST_DIST_DIR (the build folder; default .next-h1). Builds the app there only when it has no build.
+ *   EASTWEST_DIST_DIR (the build folder; default .next). Builds the app there only when it has no build.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createSnapshot, disconnectPrisma, saveSnapshotContent } from '../lib/db';
-import { withPgClient } from '../lib/db/connection';
-import { withDatabase } from '../lib/db/database-url';
-import { applyMigrations } from '../lib/db/migrate';
+import { createBenchDatabase } from './bench-database';
+import { ensureBuild, startApp, type RunningApp } from './next-server';
 import { buildBenchCluster, writeBenchFlows } from './traffic-import-data';
 
-const root = path.resolve(import.meta.dirname, '..');
 const LINES = Number(process.env.UPLOAD_LINES ?? 200_000);
 const PORT = Number(process.env.UPLOAD_PORT ?? 3311);
 const DB = process.env.UPLOAD_DB ?? 'eastwest_bench_upload';
-const DIST = process.env.EASTWEST_DIST_DIR || '.next-h1';
+const DIST = process.env.EASTWEST_DIST_DIR || '.next';
 const FILE = path.join(tmpdir(), `eastwest-bench-hubble-${LINES}.jsonl`);
-const ADMIN_URLS = [process.env.EASTWEST_TEST_ADMIN_URL, 'postgresql://postgres@127.0.0.1:5432/postgres', 'postgresql://root@127.0.0.1:5432/postgres'].filter((u): u is string => !!u);
 const MiB = 2 ** 20;
-
-async function adminUrl(): Promise<string> {
-  for (const url of ADMIN_URLS) {
-    const ok = await withPgClient(url, (c) => c.query('SELECT 1')).then(() => true, () => false);
-    if (ok) return url;
-  }
-  throw new Error(`no PostgreSQL server to create the bench database on (tried ${ADMIN_URLS.length} URLs; set EASTWEST_TEST_ADMIN_URL)`);
-}
 
 /** The server and every process it started (`next start` may run the server in a child). */
 function processTree(pid: number): number[] {
@@ -65,15 +53,6 @@ function memory(pid: number): { rss: number; peak: number } {
   return { rss, peak };
 }
 
-async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the server did not become healthy in 120 s');
-}
-
 /** POSTs a file with its Content-Length, streamed from disk, and answers the status and body. */
 function upload(url: string, file: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -97,30 +76,20 @@ if (!existsSync(FILE)) {
 }
 const size = statSync(FILE).size;
 
-const admin = await adminUrl();
-await withPgClient(admin, async (c) => {
-  await c.query(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`);
-  await c.query(`CREATE DATABASE "${DB}"`);
-});
-const url = withDatabase(admin, DB);
-let server: ChildProcess | undefined;
+const db = await createBenchDatabase(DB);
+let app: RunningApp | undefined;
 try {
-  await applyMigrations(url);
-  process.env.DATABASE_URL = url;
+  process.env.DATABASE_URL = db.url;
   const snapshot = await createSnapshot({ name: 'upload memory', cluster: 'bench', environment: 'bench' });
   await saveSnapshotContent(snapshot.id, { inventory: cluster.inventory, policies: [], edges: [] });
   await disconnectPrisma();
 
-  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   // A request limit above the file, so the only thing under test is how the body is held.
-  const env = { ...process.env, DATABASE_URL: url, EASTWEST_DIST_DIR: DIST, EASTWEST_MAX_REQUEST_BYTES: '2gb', NEXT_TELEMETRY_DISABLED: '1' };
-  if (!existsSync(path.join(root, DIST, 'BUILD_ID'))) {
-    console.log(`building the app into ${DIST} (no production build there yet)...`);
-    if (spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: 'inherit' }).status !== 0) throw new Error('next build failed');
-  }
-  const base = `http://127.0.0.1:${PORT}`;
-  server = spawn(process.execPath, [nextBin, 'start', '--port', String(PORT), '--hostname', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-  await waitForHealth(base, server);
+  const env = { ...process.env, DATABASE_URL: db.url, EASTWEST_DIST_DIR: DIST, EASTWEST_MAX_REQUEST_BYTES: '2gb', NEXT_TELEMETRY_DISABLED: '1' };
+  ensureBuild(env);
+  app = await startApp(PORT, env);
+  const server = app.child;
+  const base = app.base;
   const imports = `${base}/api/snapshots/${snapshot.id}/imports`;
 
   // Warm up: load the route and the importer with a small file, so the peak below is the big upload's.
@@ -134,7 +103,7 @@ try {
 
   let sampledPeak = before.rss;
   const sampler = setInterval(() => {
-    sampledPeak = Math.max(sampledPeak, memory(server!.pid!).rss);
+    sampledPeak = Math.max(sampledPeak, memory(server.pid!).rss);
   }, 100);
   const t0 = performance.now();
   const res = await upload(`${imports}?fileName=hubble-${LINES}.jsonl`, FILE);
@@ -149,11 +118,7 @@ try {
   console.log(`server peak RSS during the upload: ${(Math.max(after.peak, sampledPeak) / MiB).toFixed(0)} MiB (kernel VmHWM; sampled every 100 ms: ${(sampledPeak / MiB).toFixed(0)} MiB), i.e. +${((Math.max(after.peak, sampledPeak) - before.rss) / MiB).toFixed(0)} MiB for a ${(size / MiB).toFixed(0)} MiB body`);
   console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
 } finally {
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    process.kill(-server.pid, 'SIGTERM');
-    await exited;
-  }
+  await app?.stop();
   await disconnectPrisma().catch(() => undefined);
-  await withPgClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`));
+  await db.drop();
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { canvasElements, clickOnCanvas, demoSnapshotId, explainedEdgeFromApi, findEdge, graphFromApi, nodePoliciesFromApi, waitForGraph } from './support/graph-page';
 import type { GraphView } from '@/lib/graph/model';
+import { formatRuleRef } from '@/lib/model/verdict';
 
 const shot = (name: string) => path.join(test.info().project.outputDir, 'screenshots', name);
 
@@ -186,13 +187,17 @@ test('time window: From/To in the URL and after a reload, legend counts as the A
   await expect(edgePanel.getByTestId('edge-verdict')).toHaveText(explained.explanation.verdict);
   for (const layer of explained.explanation.layers) await expect(edgePanel.getByTestId(`layer-${layer.layer}`)).toContainText(layer.outcome);
 
-  // The node panel fetches the policies selecting paymentservice: its own NetworkPolicy among them.
-  const policies = await nodePoliciesFromApi(request, snapshot, 'boutique/paymentservice', window);
-  expect(policies).toContain('NetworkPolicy/boutique/paymentservice');
+  // The node panel fetches the policies selecting paymentservice: its own NetworkPolicy, and the deny-all that
+  // decides none of its edges.
+  const policies = (await nodePoliciesFromApi(request, snapshot, 'boutique/paymentservice', window)).map((p) => formatRuleRef(p.ref));
+  expect(policies).toEqual(expect.arrayContaining(['NetworkPolicy/boutique/paymentservice', 'NetworkPolicy/boutique/deny-all']));
   await clickOnCanvas(page, 'boutique/paymentservice');
   const nodePanel = page.getByTestId('node-details');
   await expect(nodePanel).toContainText('boutique/paymentservice');
-  await expect(nodePanel.getByTestId('node-policies').getByRole('listitem')).toHaveText(policies);
+  const entries = nodePanel.getByTestId('node-policies').getByRole('listitem');
+  await expect(entries).toHaveCount(policies.length);
+  await expect(entries).toContainText(policies);
+  await expect(entries.filter({ hasText: 'NetworkPolicy/boutique/deny-all' })).toContainText('isolates ingress + egress');
   await page.screenshot({ path: shot('graph-window-node.png') });
 
   // Each field offers only times on its side of the other; a From typed after To clears To rather than asking the

@@ -2,11 +2,13 @@
 
 import type { GraphEdge, GraphNode, TimeWindow } from '@/lib/graph/model';
 import { useNodePolicies } from '@/lib/api/graph-client';
+import { formatRuleRef } from '@/lib/model/verdict';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CrownJewelToggle } from '@/components/blast-radius/crown-jewel-toggle';
 import { DetailRow, DetailSection, RuleCode } from './detail-parts';
 import { isolationText } from './isolation-text';
+import { selectingEffectText } from './selecting-text';
 import { edgeKindOf, type EdgeKind } from './view-state';
 
 export interface NodeDetailsProps {
@@ -14,7 +16,7 @@ export interface NodeDetailsProps {
   snapshotId: string;
   /** Every edge of the window (unfiltered), to count callers. */
   edges: readonly GraphEdge[];
-  /** The graph's window: the policies selecting it are read from its edges in that window. */
+  /** The graph's window: the node panel asks for the node of that window's graph. */
   window: TimeWindow;
   onAssumeCompromised?(): void;
   onShowExposure?(): void;
@@ -98,22 +100,27 @@ export function NodeDetails({ node, snapshotId, edges, window, onAssumeCompromis
       <DetailSection title="Policies selecting it">
         {policies.data ? (
           policies.data.policies.length ? (
-            <ul className="space-y-1" data-testid="node-policies">
+            <ul className="space-y-1.5" data-testid="node-policies">
               {policies.data.policies.map((p) => (
-                <li key={p}>
-                  <RuleCode>{p}</RuleCode>
+                <li key={`${p.layer}|${formatRuleRef(p.ref)}`} className="rounded-md border border-slate-200 px-2 py-1.5">
+                  <div className="flex flex-wrap items-center gap-1.5">
+                    <span className="font-mono text-xs font-semibold">{p.layer}</span>
+                    <RuleCode>{formatRuleRef(p.ref)}</RuleCode>
+                  </div>
+                  <p className="mt-0.5 text-xs text-slate-700">{selectingEffectText(p)}</p>
+                  {p.note ? <p className="text-xs text-slate-500">{p.note}</p> : null}
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-slate-500">No policy decides any of its edges{node.unprotected.ingress && node.unprotected.egress ? ': it is not isolated in either direction.' : '.'}</p>
+            <p className="text-slate-500">No policy of any layer selects it{node.unprotected.ingress && node.unprotected.egress ? ': it is not isolated in either direction.' : '.'}</p>
           )
         ) : policies.isError ? (
           <p className="text-sm text-red-700">The policies could not be loaded: {policies.error.message}.</p>
         ) : (
-          <p className="text-xs text-slate-500">Reading the policies that decide its edges…</p>
+          <p className="text-xs text-slate-500">Reading the policies that select it…</p>
         )}
-        <p className="text-xs text-slate-500">Derived from the rules that decide its edges in this window.</p>
+        <p className="text-xs text-slate-500">Read from each policy&apos;s selector, subject or mesh attachment, whether or not it decides any of its edges; the same in every time window.</p>
       </DetailSection>
     </div>
   );

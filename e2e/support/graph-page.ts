@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { ClassifiedEdge, GraphEdge, GraphView } from '@/lib/graph/model';
+import type { SelectingPolicy } from '@/lib/model/verdict';
 
 /** Helpers for the graph explorer specs: the demo snapshot's id, the API's own answer, and canvas clicks. */
 
@@ -29,10 +30,10 @@ export async function explainedEdgeFromApi(request: APIRequestContext, snapshotI
 }
 
 /** The policies selecting one node, as the node panel fetches them. */
-export async function nodePoliciesFromApi(request: APIRequestContext, snapshotId: string, nodeId: string, window: ApiWindow = {}): Promise<string[]> {
+export async function nodePoliciesFromApi(request: APIRequestContext, snapshotId: string, nodeId: string, window: ApiWindow = {}): Promise<SelectingPolicy[]> {
   const response = await request.get(`/api/snapshots/${snapshotId}/graph/node?${new URLSearchParams({ id: nodeId, ...window }).toString()}`);
   expect(response.ok(), 'GET graph/node').toBe(true);
-  return ((await response.json()) as { policies: string[] }).policies;
+  return ((await response.json()) as { policies: SelectingPolicy[] }).policies;
 }
 
 export function findEdge(graph: GraphView, source: string, destination: string): GraphEdge {

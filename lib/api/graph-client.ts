@@ -5,6 +5,7 @@ import type { BlastRadiusReport } from '@/lib/graph/blast-radius-report';
 import type { RiskEntry } from '@/lib/graph/blast-radius';
 import type { ClassifiedEdge, GraphView, TimeWindow } from '@/lib/graph/model';
 import type { SensitivityFinding } from '@/lib/graph/sensitivity';
+import type { SelectingPolicy } from '@/lib/model/verdict';
 import type { RuleYamlJson } from './rule-yaml';
 import { queryKeys } from './query-keys';
 
@@ -68,11 +69,11 @@ export function useEdgeExplanation(snapshotId: string, edgeId: string, window: T
   });
 }
 
-/** The policies selecting one node, read from its edges' explanations; `enabled` false for non-workloads. */
+/** The policies selecting one node on every layer (selector, subject, mesh attachment); `enabled` false for non-workloads. */
 export function useNodePolicies(snapshotId: string, nodeId: string, window: TimeWindow, enabled = true) {
   return useQuery({
     queryKey: queryKeys.graphNode(snapshotId, nodeId, windowKey(window)),
-    queryFn: ({ signal }) => fetchJson<{ policies: string[] }>(`/api/snapshots/${encodeURIComponent(snapshotId)}/graph/node?${detailQuery(nodeId, window)}`, signal),
+    queryFn: ({ signal }) => fetchJson<{ policies: SelectingPolicy[] }>(`/api/snapshots/${encodeURIComponent(snapshotId)}/graph/node?${detailQuery(nodeId, window)}`, signal),
     enabled,
     staleTime: Infinity,
   });

@@ -7,6 +7,7 @@ import { readDemoContent } from '@/lib/db/demo';
 import { BOUTIQUE_DIR } from '@/lib/db/test-support/fixtures';
 import { useTestDatabase } from '@/lib/db/test-support/use-test-database';
 import type { ClassifiedEdge, GraphView } from '@/lib/graph';
+import { formatRuleRef, type SelectingPolicy } from '@/lib/model/verdict';
 import { importTraffic } from '@/lib/traffic';
 import { GET } from './route';
 import { GET as EDGE } from './edge/route';
@@ -105,7 +106,7 @@ describe('the stored classification', () => {
 async function getDetail(kind: 'edge' | 'node', query: string, id = snapshotId) {
   const route = kind === 'edge' ? EDGE : NODE;
   const res = await route(new Request(`http://localhost/api/snapshots/${id}/graph/${kind}?${query}`), { params: Promise.resolve({ id }) });
-  return { status: res.status, body: (await res.json()) as { edge?: ClassifiedEdge; policies?: string[] } };
+  return { status: res.status, body: (await res.json()) as { edge?: ClassifiedEdge; policies?: SelectingPolicy[] } };
 }
 
 describe('GET /api/snapshots/:id/graph/edge and /node', () => {
@@ -128,10 +129,33 @@ describe('GET /api/snapshots/:id/graph/edge and /node', () => {
     expect(body.edge).toMatchObject({ id: e.id, class: e.class, summary: e.summary });
   });
 
-  test('the policies selecting a workload', async () => {
+  test('the policies selecting a workload, read from the policies: deny-all decides none of its edges', async () => {
     const { status, body } = await getDetail('node', new URLSearchParams({ id: 'boutique/paymentservice' }).toString());
     expect(status).toBe(200);
-    expect(body.policies).toContain('NetworkPolicy/boutique/paymentservice');
+    const both = ['ingress', 'egress'];
+    expect(body.policies?.filter((p) => p.layer === 'network')).toEqual([
+      { layer: 'network', ref: { kind: 'NetworkPolicy', namespace: 'boutique', name: 'deny-all' }, directions: both, isolates: both },
+      { layer: 'network', ref: { kind: 'NetworkPolicy', namespace: 'boutique', name: 'paymentservice' }, directions: both, isolates: both },
+    ]);
+    // The demo also loads the Istio policies: the namespace-wide allow-nothing and the mesh-wide PeerAuthentication.
+    expect(body.policies?.filter((p) => p.layer === 'istio').map((p) => formatRuleRef(p.ref))).toEqual(
+      expect.arrayContaining(['AuthorizationPolicy/boutique/allow-nothing', 'AuthorizationPolicy/boutique/paymentservice', 'PeerAuthentication/istio-system/default']),
+    );
+  });
+
+  test('the same policies in any window; a peer without pods is selected by nothing', async () => {
+    const window = 'from=2026-03-12T09:41:00Z&to=2026-03-12T09:41:45Z';
+    const { body: windowGraph } = await get(`?${window}`);
+    const workload = windowGraph.nodes.find((n) => n.kind === 'workload' && n.namespace === 'boutique');
+    expect(workload, 'the window has a boutique workload').toBeDefined();
+    const id = new URLSearchParams({ id: workload!.id }).toString();
+    const [whole, windowed] = [await getDetail('node', id), await getDetail('node', `${id}&${window}`)];
+    expect(windowed).toEqual(whole);
+    expect(whole.body.policies?.map((p) => formatRuleRef(p.ref))).toContain('NetworkPolicy/boutique/deny-all');
+    const { body: graph } = await get('');
+    const peer = graph.nodes.find((n) => n.kind === 'external' || n.kind === 'node');
+    expect(peer, 'the demo graph has a peer outside the workloads').toBeDefined();
+    expect((await getDetail('node', new URLSearchParams({ id: peer!.id }).toString())).body.policies).toEqual([]);
   });
 
   test.each([

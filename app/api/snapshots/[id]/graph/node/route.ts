@@ -6,9 +6,10 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 /**
- * GET /api/snapshots/:id/graph/node?id=<endpoint>&from&to
- * What the node panel needs beyond the graph: the policies selecting the workload, read from the explanations
- * of its edges (a rule deciding an isolated direction belongs to a policy selecting that end).
+ * GET /api/snapshots/:id/graph/node?id=<endpoint>&from&to -> `{ policies: SelectingPolicy[] }`
+ * What the node panel needs beyond the graph: the policies selecting the workload on every layer, with the
+ * directions each one governs and isolates, read from the policies' selectors (not from its edges). The window only
+ * decides whether the node exists (404 otherwise).
  */
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await parseParams(params, snapshotIdSchema);

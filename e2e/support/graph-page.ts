@@ -72,7 +72,13 @@ export async function clickOnCanvas(page: Page, id: string): Promise<void> {
     const t = edge.targetEndpoint();
     const zoom = cy.zoom();
     const pan = cy.pan();
-    return { x: (s.x + 0.4 * (t.x - s.x)) * zoom + pan.x, y: (s.y + 0.4 * (t.y - s.y)) * zoom + pan.y };
+    // Edges cross: pick a point along this one where Cytoscape's own hit test finds this edge and not another
+    // element (the renderer's findNearestElement is what a click uses).
+    const hit = (cy as unknown as { renderer(): { findNearestElement?(x: number, y: number, interactive: boolean, touch: boolean): { id(): string } | undefined } }).renderer();
+    const along = [0.4, 0.3, 0.5, 0.6, 0.25, 0.7, 0.2, 0.75, 0.35, 0.45, 0.55, 0.65];
+    const at = (f: number) => ({ x: s.x + f * (t.x - s.x), y: s.y + f * (t.y - s.y) });
+    const best = along.map(at).find((p) => hit.findNearestElement?.(p.x, p.y, true, false)?.id() === elementId) ?? at(0.4);
+    return { x: best.x * zoom + pan.x, y: best.y * zoom + pan.y };
   }, id);
   expect(point, `${id} is drawn`).not.toBeNull();
   const box = await page.getByTestId('graph-canvas').boundingBox();

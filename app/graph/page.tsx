@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { Suspense } from 'react';
+import { preload } from 'react-dom';
 import { ButtonLink } from '@/components/ui/button';
 import { PageBody } from '@/components/ui/page-body';
 import { PageHeader } from '@/components/ui/page-header';
@@ -7,6 +9,7 @@ import { selectSnapshot } from '@/components/snapshots/select-snapshot';
 import { SnapshotGate } from '@/components/snapshots/snapshot-gate';
 import { SnapshotTitle } from '@/components/snapshots/snapshot-title';
 import { GraphMessage } from '@/components/graph/graph-message';
+import { parseViewState, toGraphApiQuery } from '@/components/graph/view-state';
 import { GraphExplorer } from './explorer-client';
 
 export const metadata: Metadata = { title: 'Graph' };
@@ -15,9 +18,13 @@ export const dynamic = 'force-dynamic';
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function GraphPage({ searchParams }: Props) {
-  const selection = await selectSnapshot((await searchParams).snapshot);
+  const params = await searchParams;
+  const selection = await selectSnapshot(params.snapshot);
   if (selection.kind === 'selected') {
     const snapshot = selection.snapshot;
+    // Only for the document (a browser navigation asks for HTML; the router's RSC requests do not): on client
+    // navigations (filters write the URL) the explorer has already sent the request when the hint would arrive.
+    if ((await headers()).get('accept')?.includes('text/html')) preloadGraphView(snapshot.id, params);
     return (
       <>
         <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-6 py-3">
@@ -49,4 +56,17 @@ export default async function GraphPage({ searchParams }: Props) {
       </PageBody>
     </>
   );
+}
+
+/**
+ * Starts the view's graph request from the HTML's head (`<link rel="preload" as="fetch">`), while the page's
+ * scripts load and hydrate, instead of after: the explorer's query (useGraphQuery, same URL from the same view
+ * state) then gets the preloaded response. On 2,000 workloads the request used to start 1 s after navigation
+ * (bench/graph-render.bench.ts). https://react.dev/reference/react-dom/preload
+ */
+function preloadGraphView(snapshotId: string, params: Record<string, string | string[] | undefined>) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) for (const v of [value ?? []].flat()) search.append(key, v);
+  const query = toGraphApiQuery(parseViewState(search));
+  preload(`/api/snapshots/${encodeURIComponent(snapshotId)}/graph${query ? `?${query}` : ''}`, { as: 'fetch', crossOrigin: 'anonymous' });
 }

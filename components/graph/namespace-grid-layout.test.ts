@@ -121,6 +121,24 @@ describe('namespaceGridLayout', () => {
     expect(distance(positions['world']!, positions['ns:payments']!)).toBeGreaterThanOrEqual(120);
   });
 
+  test('the bounds hold every box (with its padding and title) and every workload with its label', () => {
+    const { nodes, edges } = cluster(['a', 'b', 'c', 'kube-system-with-a-long-name'], 9);
+    nodes.push({ id: 'world', label: 'world', kind: 'external' });
+    const { positions, frames, bounds } = gridLayout(nodes, edges);
+    const b = bounds!;
+    // Frames are rounded to whole pixels: 1 px of slack.
+    for (const f of Object.values(frames)) {
+      expect(b.x1 <= f.x - f.width / 2 - 18 + 1 && f.x + f.width / 2 + 18 - 1 <= b.x2).toBe(true);
+      expect(b.y1 <= f.y - f.height / 2 - 18 - 72 + 1 && f.y + f.height / 2 + 18 - 1 <= b.y2).toBe(true);
+    }
+    for (const [id, p] of Object.entries(positions)) expect(b.x1 <= p.x - 17 && p.x + 17 <= b.x2 && b.y1 <= p.y - 17 && p.y + 17 + 19 <= b.y2, id).toBe(true);
+    // Tight: no more than a block gap of empty margin on any side.
+    const xs = Object.values(frames).flatMap((f) => [f.x - f.width / 2, f.x + f.width / 2]);
+    expect(Math.min(...xs) - b.x1).toBeLessThanOrEqual(60);
+    expect(b.x2 - Math.max(...xs)).toBeLessThanOrEqual(60);
+    expect(gridLayout([], []).bounds).toBeUndefined();
+  });
+
   test('the same graph in any input order gets the same positions', () => {
     const { nodes, edges } = cluster(['a', 'b', 'c'], 7);
     edges.push(edge('a/svc-1', 'c/svc-2'));

@@ -30,11 +30,21 @@ export interface Frame {
   height: number;
 }
 
+/** A rectangle in model coordinates (Cytoscape's bounding-box shape). */
+export interface Bounds {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
 export interface GridLayout {
   /** Leaf positions, keyed by node id. */
   positions: Positions;
   /** The box around each namespace's workloads, keyed by the box's node id. */
   frames: Record<string, Frame>;
+  /** Everything drawn: boxes (with their padding), titles, workloads and their labels; undefined without nodes. */
+  bounds?: Bounds;
 }
 
 /** Sizes from graph-style.ts: 34 px nodes, 15 px labels wrapped at 180 px, 18 px box padding, box label on top. */
@@ -220,6 +230,10 @@ function place(order: Block[], blocks: Map<string, Block>, aspect: number): Grid
     let x = (rowWidth - used) / 2;
     for (const b of centreOut(r)) {
       placeBlock(blocks.get(b.key)!, x, y, out);
+      // A box is drawn BOX_PADDING beyond its frame (graph-style.ts `padding`); its title stays inside the block.
+      const grow = b.key === OUTSIDE ? 0 : BOX_PADDING;
+      const around = { x1: x - grow, y1: y - grow, x2: x + b.width + grow, y2: y + b.height + grow };
+      out.bounds = out.bounds ? { x1: Math.min(out.bounds.x1, around.x1), y1: Math.min(out.bounds.y1, around.y1), x2: Math.max(out.bounds.x2, around.x2), y2: Math.max(out.bounds.y2, around.y2) } : around;
       x += b.width + BLOCK_GAP;
     }
     y += Math.max(...r.map((b) => b.height)) + BLOCK_GAP;

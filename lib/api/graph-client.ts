@@ -48,12 +48,16 @@ function errorText(body: unknown): string | undefined {
   return undefined;
 }
 
-/** `query` is the graph API's query string (see `graphQuerySchema`), already canonical (sorted keys). */
-export function useGraphQuery(snapshotId: string, query: string) {
+/**
+ * `query` is the graph API's query string (see `graphQuerySchema`), already canonical (sorted keys).
+ * `enabled: false` holds the request back (https://tanstack.com/query/latest/docs/framework/react/guides/disabling-queries).
+ */
+export function useGraphQuery(snapshotId: string, query: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.graph(snapshotId, query),
     queryFn: ({ signal }) => fetchJson<GraphViewJson>(`/api/snapshots/${encodeURIComponent(snapshotId)}/graph${query ? `?${query}` : ''}`, signal),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -44,8 +44,15 @@ export async function importFiles(snapshotId: string, uploads: readonly ImportUp
   if (options.classify !== false && done.some((r) => r.status === 'succeeded')) {
     try {
       await refreshGraphClassification(snapshotId);
-    } catch {
-      // The graph API classifies on its next request when the stored classification is missing or stale.
+    } catch (e) {
+      // The files are in; only the stored graph is missing, and the graph API classifies on its next request.
+      // Say so on the last imported file rather than fail an import that committed.
+      const last = done.findLast((r) => r.status === 'succeeded')!;
+      last.diagnostics.push({
+        severity: 'warning',
+        code: 'graph-not-classified',
+        message: `the graph could not be classified after the import (${e instanceof Error ? e.message : String(e)}); the graph page will classify it when opened`,
+      });
     }
   }
   return done;

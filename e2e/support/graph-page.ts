@@ -60,28 +60,49 @@ export async function canvasElements(page: Page): Promise<{ nodes: { id: string;
   });
 }
 
-/** Clicks a node or, for an edge, a point 40% along it (away from the arrows and the mid marker), on the canvas. */
-export async function clickOnCanvas(page: Page, id: string): Promise<void> {
-  const point = await page.evaluate((elementId) => {
+/** Where to click `id` on the canvas (rendered coordinates), and a fingerprint of the positions it was computed on. */
+async function canvasPoint(page: Page, id: string): Promise<{ x: number; y: number; at: string } | null> {
+  return page.evaluate((elementId) => {
     const cy = (window as unknown as CyWindow).__eastwestCy!;
     const el = cy.getElementById(elementId);
     if (el.empty()) return null;
-    if (el.isNode()) return el.renderedPosition();
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    const at = JSON.stringify([zoom, pan, cy.nodes().map((n) => n.position())]);
+    if (el.isNode()) return { ...el.renderedPosition(), at };
     const edge = el as unknown as import('cytoscape').EdgeSingular;
     const s = edge.sourceEndpoint();
     const t = edge.targetEndpoint();
-    const zoom = cy.zoom();
-    const pan = cy.pan();
-    // Edges cross: pick a point along this one where Cytoscape's own hit test finds this edge and not another
-    // element (the renderer's findNearestElement is what a click uses).
+    // Edges cross: pick a point along this one where Cytoscape's own hit test (what a click uses) finds this edge.
     const hit = (cy as unknown as { renderer(): { findNearestElement?(x: number, y: number, interactive: boolean, touch: boolean): { id(): string } | undefined } }).renderer();
     const along = [0.4, 0.3, 0.5, 0.6, 0.25, 0.7, 0.2, 0.75, 0.35, 0.45, 0.55, 0.65];
-    const at = (f: number) => ({ x: s.x + f * (t.x - s.x), y: s.y + f * (t.y - s.y) });
-    const best = along.map(at).find((p) => hit.findNearestElement?.(p.x, p.y, true, false)?.id() === elementId) ?? at(0.4);
-    return { x: best.x * zoom + pan.x, y: best.y * zoom + pan.y };
+    const point = (f: number) => ({ x: s.x + f * (t.x - s.x), y: s.y + f * (t.y - s.y) });
+    const best = along.map(point).find((p) => hit.findNearestElement?.(p.x, p.y, true, false)?.id() === elementId) ?? point(0.4);
+    return { x: best.x * zoom + pan.x, y: best.y * zoom + pan.y, at };
   }, id);
-  expect(point, `${id} is drawn`).not.toBeNull();
+}
+
+/**
+ * Clicks a node or, for an edge, a point along it that hits it, once the layout has settled (the same positions
+ * twice in a row), and checks the click selected it: a layout still moving, or crossing edges, would select another.
+ */
+export async function clickOnCanvas(page: Page, id: string): Promise<void> {
   const box = await page.getByTestId('graph-canvas').boundingBox();
   expect(box).not.toBeNull();
-  await page.mouse.click(box!.x + point!.x, box!.y + point!.y);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    let point = await canvasPoint(page, id);
+    expect(point, `${id} is drawn`).not.toBeNull();
+    for (let i = 0; i < 20; i++) {
+      await page.waitForTimeout(100);
+      const again = await canvasPoint(page, id);
+      if (again?.at === point!.at) break;
+      point = again;
+    }
+    await page.mouse.click(box!.x + point!.x, box!.y + point!.y);
+    const selected = await page
+      .waitForFunction((elementId) => (window as unknown as CyWindow).__eastwestCy?.getElementById(elementId).hasClass('selected-el'), id, { timeout: 2_000 })
+      .then(() => true, () => false);
+    if (selected) return;
+  }
+  throw new Error(`could not select ${id} by clicking the canvas`);
 }

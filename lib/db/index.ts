@@ -18,7 +18,7 @@ export {
 } from './snapshots';
 export { loadSnapshotEngine, loadSnapshotEvaluator, type SnapshotEngine, type SnapshotEvaluator } from './snapshot-engine';
 export { loadGraphClassification, loadDefaultGraphView, defaultGraphResponse, saveGraphClassification, refreshGraphClassification, type StoredClassification, type ComputedClassification } from './graph-classification';
-export { saveSnapshotContent, loadSnapshotContent, loadSnapshotPolicies, loadObservedEdges, type EdgeSelection, trafficWindow, type SnapshotContent, type LoadedSnapshotContent, type PolicyInput } from './snapshot-content';
+export { saveSnapshotContent, loadSnapshotContent, loadSnapshotPolicies, loadObservedEdges, trafficWindow, type SnapshotContent, type LoadedSnapshotContent, type PolicyInput } from './snapshot-content';
 export { policyFamily } from './rows/policy-rows';
 export { getHealth, type Health } from './health';
 export { listCrownJewels, tagCrownJewel, untagCrownJewel, type CrownJewelTag } from './crown-jewels';

@@ -1,4 +1,5 @@
 import type { Inventory, ManifestObject } from '@/lib/model';
+import type { EdgeKey } from '@/lib/graph';
 import type { ObservedEdge, UnresolvedRecord } from '@/lib/traffic/model';
 import { getPrisma } from './client';
 import { notFound } from './errors';
@@ -106,12 +107,8 @@ export async function loadSnapshotPolicies(snapshotId: string): Promise<Pick<Loa
   );
 }
 
-/** Which observed edges to read: one connection (all its L7 routes), or every edge with `endpoint` at either end. */
-export type EdgeSelection = { source: string; destination: string; port: number; protocol: string } | { endpoint: string };
-
-/** The observed edges of a snapshot that one explanation needs, by index (`@@unique` starts with source; `destination` has its own). */
-export async function loadObservedEdges(snapshotId: string, selection: EdgeSelection): Promise<ObservedEdge[]> {
-  const where = 'endpoint' in selection ? { snapshotId, OR: [{ source: selection.endpoint }, { destination: selection.endpoint }] } : { snapshotId, ...selection };
-  const rows = await getPrisma().trafficEdge.findMany({ where, orderBy: { id: 'asc' } });
+/** The observed edges of one connection, for its explanation; by index (`@@unique` starts with source). */
+export async function loadObservedEdges(snapshotId: string, connection: EdgeKey): Promise<ObservedEdge[]> {
+  const rows = await getPrisma().trafficEdge.findMany({ where: { snapshotId, ...connection }, orderBy: { id: 'asc' } });
   return rows.map(fromEdgeRow);
 }

@@ -1,4 +1,4 @@
-import { defaultGraphResponse, getSnapshot, loadDefaultGraphView, loadGraphClassification, loadObservedEdges, loadSnapshotEngine, loadSnapshotEvaluator, refreshGraphClassification, type EdgeSelection, type SnapshotEngine, type SnapshotEvaluator, type StoredClassification } from '@/lib/db';
+import { defaultGraphResponse, getSnapshot, loadDefaultGraphView, loadGraphClassification, loadObservedEdges, loadSnapshotEngine, loadSnapshotEvaluator, refreshGraphClassification, type SnapshotEngine, type SnapshotEvaluator, type StoredClassification } from '@/lib/db';
 import type { SelectingPolicy } from '@/lib/model/verdict';
 import { buildEndpointIndex, classificationKey, classifyGraph, compactGraph, explainEdges, LruCache, parseEdgeId, policiesSelectingWorkload, type ClassifiedEdge, type EndpointIndex, type TimeWindow } from '@/lib/graph';
 
@@ -40,7 +40,11 @@ const evaluatorFor = (snapshotId: string, version: Date) =>
 
 /** The compact classified graph of one snapshot and window, with the evaluator's diagnostics. */
 export async function getClassifiedGraph(snapshotId: string, window: TimeWindow): Promise<StoredClassification> {
-  const { updatedAt: version } = await getSnapshot(snapshotId);
+  return classifiedAt(snapshotId, (await getSnapshot(snapshotId)).updatedAt, window);
+}
+
+/** `getClassifiedGraph` for a version the caller has already read. */
+async function classifiedAt(snapshotId: string, version: Date, window: TimeWindow): Promise<StoredClassification> {
   const key = classificationKey(snapshotId, version.toISOString(), window);
   const hit = classified.get(key);
   if (hit) return hit;
@@ -75,30 +79,26 @@ export async function defaultGraphJson(snapshotId: string): Promise<string> {
     return json;
   }
   const stored = await loadDefaultGraphView(snapshotId, version);
-  if (stored === null) return JSON.stringify(defaultGraphResponse(await getClassifiedGraph(snapshotId, {})));
+  if (stored === null) return JSON.stringify(defaultGraphResponse(await classifiedAt(snapshotId, version, {})));
   // The next requests (a filter, an expanded namespace, a click) need the graph and the evaluator: load them while the user looks.
   setTimeout(() => {
-    void getClassifiedGraph(snapshotId, {}).catch(() => undefined);
+    void classifiedAt(snapshotId, version, {}).catch(() => undefined);
     void evaluatorFor(snapshotId, version).catch(() => undefined);
   }, 0);
   return stored;
 }
 
-async function explain(snapshotId: string, window: TimeWindow, ids: readonly string[], selection: EdgeSelection): Promise<ClassifiedEdge[]> {
-  const { updatedAt: version } = await getSnapshot(snapshotId);
-  const [e, edges] = await Promise.all([evaluatorFor(snapshotId, version), loadObservedEdges(snapshotId, selection)]);
-  return explainEdges({ inventory: e.inventory, evaluator: e.evaluator, edges, window, diagnostics: e.diagnostics, index: e.index }, ids);
-}
-
 /**
  * One edge of the graph with its full explanation (per layer, deciding rules, pod pairs), `null` when the graph of
- * that window has no such edge.
+ * that window has no such edge. Evaluated alone, on the edge's own rows and the cached evaluator.
  */
 export async function explainGraphEdge(snapshotId: string, window: TimeWindow, edgeId: string): Promise<ClassifiedEdge | null> {
-  const { graph } = await getClassifiedGraph(snapshotId, window);
+  const { updatedAt: version } = await getSnapshot(snapshotId);
+  const { graph } = await classifiedAt(snapshotId, version, window);
   const key = parseEdgeId(edgeId);
   if (!key || !graph.edges.some((e) => e.id === edgeId)) return null;
-  return (await explain(snapshotId, window, [edgeId], key))[0] ?? null;
+  const [e, edges] = await Promise.all([evaluatorFor(snapshotId, version), loadObservedEdges(snapshotId, key)]);
+  return explainEdges({ inventory: e.inventory, evaluator: e.evaluator, edges, window, diagnostics: e.diagnostics, index: e.index }, [edgeId])[0] ?? null;
 }
 
 /**
@@ -109,7 +109,7 @@ export async function explainGraphEdge(snapshotId: string, window: TimeWindow, e
  */
 export async function graphNodePolicies(snapshotId: string, window: TimeWindow, nodeId: string): Promise<SelectingPolicy[] | null> {
   const { updatedAt: version } = await getSnapshot(snapshotId);
-  const [{ graph }, e] = await Promise.all([getClassifiedGraph(snapshotId, window), evaluatorFor(snapshotId, version)]);
+  const [{ graph }, e] = await Promise.all([classifiedAt(snapshotId, version, window), evaluatorFor(snapshotId, version)]);
   if (!graph.nodes.some((n) => n.id === nodeId)) return null;
   return policiesSelectingWorkload(e.evaluator, e.index.podsByWorkload.get(nodeId) ?? []);
 }

@@ -85,6 +85,7 @@ export function CytoscapeGraph({ snapshotId, elements, selectedId, onSelect, onE
       maxZoom: 3,
     });
     cyRef.current = cy;
+    redrawOnlyOnRealResize(cy);
     // A test and debugging hook: Playwright reads rendered positions to click edges on the canvas.
     (window as unknown as { __eastwestCy?: Core }).__eastwestCy = cy;
     cy.on('tap', (e: EventObject) => {
@@ -152,6 +153,25 @@ export function CytoscapeGraph({ snapshotId, elements, selectedId, onSelect, onE
   }, [selectedId, elements]);
 
   return <div ref={container} data-testid="graph-canvas" className="h-full w-full" aria-label="Call graph" role="img" />;
+}
+
+/**
+ * Cytoscape calls `cy.resize()` from a ResizeObserver and a MutationObserver on its container, and each call
+ * redraws every element. The observer's first callback comes right after the first frame, with the size the
+ * canvas already has: on 2,000 workloads that was a second full redraw of about 0.4 s straight after the first
+ * (bench/graph-render.bench.ts). Only a changed size (or an explicit call with no container) goes through.
+ */
+function redrawOnlyOnRealResize(cy: Core) {
+  const resize = cy.resize.bind(cy);
+  const sizeOf = (el: HTMLElement | null) => (el ? `${el.clientWidth}x${el.clientHeight}` : '');
+  // Cytoscape measured the container when it was created.
+  let last = sizeOf(cy.container());
+  cy.resize = () => {
+    const size = sizeOf(cy.container());
+    if (size && size === last) return cy;
+    last = size;
+    return resize();
+  };
 }
 
 function patchElements(cy: Core, elements: Element[]) {

@@ -2,11 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { analyzeSnapshot, buildAlertRules, renderAlertRules } from '../../lib/findings';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
+import { addTrafficOptions, toTrafficReadOptions, type TrafficFlags } from '../traffic-options';
 import { loadSnapshotSource, toSnapshotSource } from './diff';
 
-interface AlertsOptions {
+interface AlertsOptions extends TrafficFlags {
   input: string[];
-  traffic: string[];
   name?: string;
   namespace?: string;
   label: string[];
@@ -26,7 +26,8 @@ function parseLabels(values: string[]): Record<string, string> {
 
 async function runAlerts(o: AlertsOptions): Promise<number> {
   const labels = parseLabels(o.label);
-  const source = await loadSnapshotSource(toSnapshotSource('input', o.input, o.traffic, '--traffic'), o.verbose === true);
+  const trafficOptions = await toTrafficReadOptions(o);
+  const source = await loadSnapshotSource(toSnapshotSource('input', o.input, o.traffic, '--traffic'), o.verbose === true, trafficOptions);
   if (source.failed) return EXIT_BAD_INPUT;
   const rule = buildAlertRules({ graph: analyzeSnapshot(source.input).graph, ...(o.name ? { name: o.name } : {}), ...(o.namespace ? { namespace: o.namespace } : {}), labels });
   const yaml = renderAlertRules(rule);
@@ -38,11 +39,11 @@ async function runAlerts(o: AlertsOptions): Promise<number> {
 const collect = (v: string, acc: string[]) => [...acc, v];
 
 export function registerAlerts(program: Command): void {
-  program
+  const cmd = program
     .command('alerts')
-    .description('Prometheus Operator PrometheusRule: denied (403) request rate per destination, and callers not seen in this baseline')
-    .requiredOption('-i, --input <path...>', 'baseline manifest files or directories, or snapshot:<name>')
-    .option('-t, --traffic <path...>', 'baseline traffic: its observed, not blocked, callers are the known ones', collect, [])
+    .description('Prometheus Operator PrometheusRule: denied (403) request rate per destination, and callers not seen in this baseline (the observed, not blocked, callers of --traffic are the known ones)')
+    .requiredOption('-i, --input <path...>', 'baseline manifest files or directories, or snapshot:<name>');
+  addTrafficOptions(cmd)
     .option('--name <name>', 'metadata.name (default eastwest-findings)')
     .option('--namespace <ns>', 'metadata.namespace')
     .option('--label <key=value...>', 'metadata labels (the operator\'s ruleSelector, e.g. release=prometheus)', collect, [])

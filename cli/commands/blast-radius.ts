@@ -4,10 +4,10 @@ import { createEvaluator } from '../../lib/policy';
 import { readTrafficFiles } from '../../lib/traffic/node';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
 import { loadInput, reportDiagnostics } from '../input';
+import { addTrafficOptions, toTrafficReadOptions, type TrafficFlags } from '../traffic-options';
 
-interface BlastOptions {
+interface BlastOptions extends TrafficFlags {
   input: string[];
-  traffic: string[];
   from?: string[];
   to?: string[];
   maxHops?: string;
@@ -30,9 +30,10 @@ function parseMaxHops(s: string | undefined): number | undefined {
 async function run(o: BlastOptions, direction: 'blast' | 'exposure'): Promise<number> {
   const maxHops = parseMaxHops(o.maxHops);
   if (o.observedOnly && o.traffic.length === 0) throw new InputError('--observed-only needs --traffic files');
+  const trafficOptions = await toTrafficReadOptions(o);
   const input = await loadInput(o.input);
   const built = createEvaluator(input.inventory, input.objects);
-  const traffic = o.traffic.length ? await readTrafficFiles(o.traffic, input.inventory, {}) : { edges: [], diagnostics: [] };
+  const traffic = o.traffic.length ? await readTrafficFiles(o.traffic, input.inventory, trafficOptions) : { edges: [], diagnostics: [] };
   const failed = reportDiagnostics([...input.diagnostics, ...built.diagnostics, ...traffic.diagnostics], o.verbose === true);
   const prepared = prepareBlastRadius({ inventory: input.inventory, evaluator: built.value, edges: traffic.edges, crownJewelTags: o.crownJewel, ...(o.crownJewelLabel.length ? { sensitivityRules: { labels: [...DEFAULT_SENSITIVITY_RULES.labels, ...o.crownJewelLabel] } } : {}) });
   let report: BlastRadiusReport;
@@ -74,11 +75,14 @@ function register(program: Command, name: 'blast-radius' | 'exposure'): void {
   const blast = name === 'blast-radius';
   const cmd = program
     .command(name)
-    .description(blast ? 'What a compromised workload can reach, hop by hop (policy-allowed, or observed with --observed-only)' : 'Who can reach a workload, directly and transitively')
-    .requiredOption('-i, --input <path...>', 'manifest files or directories: cluster state and policies')
-    .option('-t, --traffic <path...>', 'traffic files (for --observed-only and the granted-but-unused difference)', collect, [])
+    .description(
+      `${blast ? 'What a compromised workload can reach, hop by hop (policy-allowed, or observed with --observed-only)' : 'Who can reach a workload, directly and transitively'}; ` +
+        'with --traffic, also what policy grants but was never observed',
+    )
+    .requiredOption('-i, --input <path...>', 'manifest files or directories: cluster state and policies');
+  addTrafficOptions(cmd)
     .option('--max-hops <n>', 'stop after this many hops')
-    .option('--observed-only', 'follow only observed, not blocked, traffic (actual instead of potential reach)')
+    .option('--observed-only', 'follow only observed, not blocked, traffic (actual instead of potential reach; needs --traffic)')
     .option('--crown-jewel <ns/name>', 'tag a workload (or ns/* for a namespace) as a crown jewel', collect, [])
     .option('--crown-jewel-label <key[=value]>', 'pod-template or namespace label/annotation that marks crown jewels (besides data-classification=restricted and eastwest.io/crown-jewel=true)', collect, [])
     .option('--json', 'machine-readable output')

@@ -6,20 +6,17 @@ import { loadManifestPaths } from '../../lib/manifest';
 import { readTrafficFiles } from '../../lib/traffic/node';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
 import { loadInput, reportDiagnostics } from '../input';
-import { trafficOptions } from './draft';
+import { addTrafficOptions, toTrafficReadOptions, type TrafficFlags } from '../traffic-options';
 
 /** `check` only: observed traffic would break under the proposed policies (a pull-request gate fails). */
 export const EXIT_WOULD_BREAK = 1;
 
-interface CheckOptions {
+interface CheckOptions extends TrafficFlags {
   input: string[];
   policies: string[];
-  traffic: string[];
   mode: string;
   json?: boolean;
   includeDenied?: boolean;
-  format?: string;
-  destination?: string;
   verbose?: boolean;
 }
 
@@ -68,9 +65,10 @@ async function policyFiles(paths: string[]): Promise<string[]> {
 
 async function runCheck(o: CheckOptions): Promise<number> {
   if (o.mode !== 'replace' && o.mode !== 'add') throw new InputError('--mode: expected replace or add');
+  const trafficOptions = await toTrafficReadOptions(o);
   const input = await loadInput(o.input);
   const proposed = await loadManifestPaths(await policyFiles(o.policies));
-  const traffic = await readTrafficFiles(o.traffic, input.inventory, trafficOptions(o));
+  const traffic = await readTrafficFiles(o.traffic, input.inventory, trafficOptions);
   const sim = simulateDraft({
     inventory: input.inventory,
     currentObjects: input.objects,
@@ -118,17 +116,15 @@ async function runCheck(o: CheckOptions): Promise<number> {
 }
 
 export function registerCheck(program: Command): void {
-  program
+  const cmd = program
     .command('check')
     .description('Gate proposed policies on observed traffic: exit 1 when they would deny observed legitimate connections')
     .requiredOption('-i, --input <path...>', 'manifest files or directories: cluster state and the policies in force')
-    .requiredOption('-p, --policies <path...>', 'the proposed policies (files or directories)')
-    .option('-t, --traffic <path...>', 'traffic files or directories', (v: string, acc: string[]) => [...acc, v], [])
+    .requiredOption('-p, --policies <path...>', 'the proposed policies (files or directories)');
+  addTrafficOptions(cmd)
     .option('--mode <mode>', 'replace: the proposed policies replace the current ones of their kinds in their namespaces; add: both apply', 'replace')
     .option('--include-denied', 'treat observed blocked attempts as legitimate traffic too')
     .option('--json', 'machine-readable output')
-    .option('--format <format>', 'traffic format instead of detecting it from content')
-    .option('--destination <ns/name[:port]>', 'server of server-side logs that do not name it')
     .option('-v, --verbose', 'also print info diagnostics')
     .action(async (o: CheckOptions) => {
       try {

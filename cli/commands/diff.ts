@@ -4,6 +4,7 @@ import type { TimeWindow } from '../../lib/graph';
 import { readTrafficFiles } from '../../lib/traffic/node';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
 import { loadInput, reportDiagnostics } from '../input';
+import { addTrafficParseOptions, toTimeWindow, toTrafficReadOptions, type TrafficParseFlags, type TrafficReadOptions } from '../traffic-options';
 
 /** Exit code of `eastwest diff` when the current snapshot has new unauthorized edges (a failing CI check). */
 export const EXIT_NEW_UNAUTHORIZED = 1;
@@ -27,11 +28,19 @@ export function toSnapshotSource(flag: string, paths: string[], traffic: string[
   return slash > 0 ? { kind: 'snapshot', cluster: ref.slice(0, slash), name: ref.slice(slash + 1) } : { kind: 'snapshot', name: ref };
 }
 
-/** Loads one side; returns the input and whether its files had errors. Database access is loaded on use only. */
-export async function loadSnapshotSource(source: SnapshotSource, verbose: boolean): Promise<{ input: SnapshotInput; failed: boolean; label: string }> {
+/**
+ * Loads one side; returns the input and whether its files had errors. Traffic files are read with `trafficOptions`
+ * (`--format`, `--destination`, `--envoy-format`); a stored snapshot was parsed when it was imported. Database access
+ * is loaded on use only.
+ */
+export async function loadSnapshotSource(
+  source: SnapshotSource,
+  verbose: boolean,
+  trafficOptions: TrafficReadOptions = {},
+): Promise<{ input: SnapshotInput; failed: boolean; label: string }> {
   if (source.kind === 'files') {
     const input = await loadInput(source.input);
-    const traffic = source.traffic.length ? await readTrafficFiles(source.traffic, input.inventory) : { edges: [], diagnostics: [] };
+    const traffic = source.traffic.length ? await readTrafficFiles(source.traffic, input.inventory, trafficOptions) : { edges: [], diagnostics: [] };
     const failed = reportDiagnostics([...input.diagnostics, ...traffic.diagnostics], verbose);
     return { input: { inventory: input.inventory, objects: input.objects, edges: traffic.edges }, failed, label: source.input.join(' ') };
   }
@@ -74,7 +83,7 @@ export function renderComparison(c: Comparison, labels: { baseline: string; curr
   return out.join('\n');
 }
 
-interface DiffOptions {
+interface DiffOptions extends TrafficParseFlags {
   baseline: string[];
   baselineInput: string[];
   baselineTraffic: string[];
@@ -95,34 +104,27 @@ async function runDiff(o: DiffOptions): Promise<number> {
   const currentSource = toSnapshotSource('current', [...o.current, ...o.currentInput], o.currentTraffic);
   const limit = o.riskiest === undefined ? 10 : Number(o.riskiest);
   if (!Number.isInteger(limit) || limit < 1) throw new InputError(`--riskiest: expected a positive integer, got "${o.riskiest}"`);
-  const baseline = await loadSnapshotSource(baselineSource, o.verbose === true);
-  const current = await loadSnapshotSource(currentSource, o.verbose === true);
+  const baselineWindow = sideWindow('baseline', o.baselineFrom, o.baselineTo);
+  const currentWindow = sideWindow('current', o.currentFrom, o.currentTo);
+  const trafficOptions = await toTrafficReadOptions(o);
+  const baseline = await loadSnapshotSource(baselineSource, o.verbose === true, trafficOptions);
+  const current = await loadSnapshotSource(currentSource, o.verbose === true, trafficOptions);
   if (baseline.failed || current.failed) return EXIT_BAD_INPUT;
-  const baselineWindow = parseWindow('baseline', o.baselineFrom, o.baselineTo);
-  const currentWindow = parseWindow('current', o.currentFrom, o.currentTo);
   const comparison = compareSnapshots(analyzeSnapshot({ ...baseline.input, ...baselineWindow }), analyzeSnapshot({ ...current.input, ...currentWindow }), { riskiestLimit: limit });
   process.stdout.write(`${o.json ? JSON.stringify(comparison, null, 2) : renderComparison(comparison, { baseline: baseline.label, current: current.label })}\n`);
   return comparison.newUnauthorized.length > 0 ? EXIT_NEW_UNAUTHORIZED : EXIT_OK;
 }
 
-/** `--<side>-from/--<side>-to`: RFC 3339, normalised to UTC; compares time windows of the same files too. */
-function parseWindow(side: string, from: string | undefined, to: string | undefined): { window?: TimeWindow } {
-  const time = (flag: string, s: string | undefined) => {
-    if (s === undefined) return undefined;
-    const t = Date.parse(s);
-    if (Number.isNaN(t)) throw new InputError(`--${side}-${flag}: not a time: "${s}" (expected RFC 3339, e.g. 2026-03-12T09:40:00Z)`);
-    return new Date(t).toISOString();
-  };
-  const f = time('from', from);
-  const t = time('to', to);
-  if (f && t && f > t) throw new InputError(`--${side}-from is after --${side}-to`);
-  return f || t ? { window: { ...(f ? { from: f } : {}), ...(t ? { to: t } : {}) } } : {};
+/** `--<side>-from/--<side>-to`: compares time windows of the same files too. */
+function sideWindow(side: string, from: string | undefined, to: string | undefined): { window?: TimeWindow } {
+  const window = toTimeWindow({ from, to }, `--${side}-`);
+  return window.from || window.to ? { window } : {};
 }
 
 const collect = (v: string, acc: string[]) => [...acc, v];
 
 export function registerDiff(program: Command): void {
-  program
+  const cmd = program
     .command('diff')
     .description('Compare a snapshot with a baseline: new callers, new and gone edges, policy changes (semantic), blast-radius changes')
     .option('--baseline <path|snapshot:name...>', 'baseline manifests (cluster state + policies), or snapshot:<name> / snapshot:<cluster>/<name> from the database', collect, [])
@@ -130,7 +132,8 @@ export function registerDiff(program: Command): void {
     .option('--baseline-traffic <path...>', 'baseline traffic files or directories', collect, [])
     .option('--current <path|snapshot:name...>', 'current manifests, or snapshot:<name>', collect, [])
     .option('--current-input <path...>', 'more current manifest files or directories', collect, [])
-    .option('--current-traffic <path...>', 'current traffic files or directories', collect, [])
+    .option('--current-traffic <path...>', 'current traffic files or directories', collect, []);
+  addTrafficParseOptions(cmd)
     .option('--baseline-from <time>', 'only baseline traffic seen from this time (RFC 3339)')
     .option('--baseline-to <time>', 'only baseline traffic seen until this time')
     .option('--current-from <time>', 'only current traffic seen from this time (compare two windows of the same files)')
@@ -143,6 +146,7 @@ export function registerDiff(program: Command): void {
       `
 Exit codes: 0 no new unauthorized edge, 1 new unauthorized edges (new, or newly classified unauthorized), 2 bad input.
 snapshot:<name> reads the database at DATABASE_URL.
+--format, --destination and --envoy-format apply to the traffic files of both sides.
 
 Example (scheduled CI check):
   eastwest diff --baseline cluster.json policies/ --baseline-traffic last-week/ \\

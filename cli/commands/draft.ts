@@ -2,34 +2,23 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DRAFT_KINDS, generateDraft, keepAll, keepNotDenied, renderFiles, renderZip, type DraftKind } from '../../lib/draft';
-import { FORMAT_NAMES, readTrafficFiles, type FormatName } from '../../lib/traffic/node';
+import { readTrafficFiles } from '../../lib/traffic/node';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
 import { loadInput, reportDiagnostics } from '../input';
+import { addTrafficOptions, toTimeWindow, toTrafficReadOptions, type TimeWindowFlags, type TrafficFlags } from '../traffic-options';
 
-interface DraftOptions {
+interface DraftOptions extends TrafficFlags, TimeWindowFlags {
   input: string[];
-  traffic: string[];
   namespace: string[];
   workload: string[];
   kind: string[];
-  from?: string;
-  to?: string;
   includeDenied?: boolean;
   out?: string;
   zip?: string;
-  format?: string;
-  destination?: string;
   verbose?: boolean;
 }
 
 const collect = (v: string, acc: string[]) => [...acc, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
-
-export function parseTimeFlag(flag: string, s: string | undefined): string | undefined {
-  if (s === undefined) return undefined;
-  const t = Date.parse(s);
-  if (Number.isNaN(t)) throw new InputError(`${flag}: not a time: "${s}" (expected RFC 3339, e.g. 2026-03-12T09:40:00Z)`);
-  return new Date(t).toISOString();
-}
 
 export function parseKinds(kinds: string[]): DraftKind[] {
   if (kinds.length === 0) return ['networkpolicy'];
@@ -37,24 +26,19 @@ export function parseKinds(kinds: string[]): DraftKind[] {
   return kinds as DraftKind[];
 }
 
-export function trafficOptions(o: { format?: string; destination?: string }): { format?: FormatName; destination?: string } {
-  if (o.format !== undefined && !(FORMAT_NAMES as readonly string[]).includes(o.format)) throw new InputError(`--format: expected one of ${FORMAT_NAMES.join(', ')}`);
-  return { ...(o.format ? { format: o.format as FormatName } : {}), ...(o.destination ? { destination: o.destination } : {}) };
-}
-
 async function runDraft(o: DraftOptions): Promise<number> {
   const kinds = parseKinds(o.kind);
-  const from = parseTimeFlag('--from', o.from);
-  const to = parseTimeFlag('--to', o.to);
+  const window = toTimeWindow(o);
   if (o.namespace.length > 0 && o.workload.length > 0) throw new InputError('--namespace and --workload are exclusive: draft whole namespaces or single workloads');
+  const trafficOptions = await toTrafficReadOptions(o);
   const input = await loadInput(o.input);
-  const traffic = await readTrafficFiles(o.traffic, input.inventory, trafficOptions(o));
+  const traffic = await readTrafficFiles(o.traffic, input.inventory, trafficOptions);
   const draft = generateDraft({
     inventory: input.inventory,
     edges: traffic.edges,
     kinds,
     scope: { ...(o.namespace.length > 0 ? { namespaces: o.namespace } : {}), ...(o.workload.length > 0 ? { workloads: o.workload } : {}) },
-    window: { ...(from ? { from } : {}), ...(to ? { to } : {}) },
+    window,
     keep: o.includeDenied ? keepAll : keepNotDenied,
   });
   const failed = reportDiagnostics([...input.diagnostics, ...traffic.diagnostics, ...draft.diagnostics], o.verbose === true);
@@ -77,21 +61,17 @@ async function runDraft(o: DraftOptions): Promise<number> {
 }
 
 export function registerDraft(program: Command): void {
-  program
+  const cmd = program
     .command('draft')
     .description('Draft least-privilege policies that grant exactly the observed traffic (default: NetworkPolicy)')
-    .requiredOption('-i, --input <path...>', 'manifest files or directories: cluster state (and current policies)')
-    .option('-t, --traffic <path...>', 'traffic files or directories (Hubble, Envoy/Istio, Linkerd, NGINX, VPC flow logs, edge lists)', (v: string, acc: string[]) => [...acc, v], [])
+    .requiredOption('-i, --input <path...>', 'manifest files or directories: cluster state (and current policies)');
+  addTrafficOptions(cmd, { window: true })
     .option('-n, --namespace <ns>', 'draft every workload of this namespace, with a default-deny baseline (repeatable, comma list)', collect, [])
     .option('-w, --workload <ns/name>', 'draft only this workload, isolated by its own policies (repeatable, comma list)', collect, [])
     .option('-k, --kind <kind>', `output family: ${DRAFT_KINDS.join(', ')} (repeatable, comma list; default networkpolicy)`, collect, [])
-    .option('--from <time>', 'grant only traffic seen after this time (RFC 3339)')
-    .option('--to <time>', 'grant only traffic seen before this time (RFC 3339)')
     .option('--include-denied', 'also grant edges that were observed being dropped or denied (default: a blocked attempt is not legitimate traffic)')
     .option('-o, --out <dir>', 'write one YAML file per namespace and a kustomization.yaml into this directory')
     .option('--zip <file>', 'write the same files as a zip archive')
-    .option('--format <format>', `traffic format instead of detecting it from content (${FORMAT_NAMES.join(', ')})`)
-    .option('--destination <ns/name[:port]>', 'server of server-side logs that do not name it (NGINX, application logs)')
     .option('-v, --verbose', 'also print info diagnostics')
     .action(async (o: DraftOptions) => {
       try {

@@ -4,23 +4,19 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { disconnectPrisma, findOrCreateSnapshot, importFiles, isDbError, type FileImportResult, type ImportProgress, type ImportUpload } from '../../lib/db';
 import { formatDiagnostic } from '../../lib/model/diagnostics';
-import { FORMAT_NAMES, type FormatName } from '../../lib/traffic/node';
 import { openDatabase } from '../database';
-import { ENVOY_FORMAT_HELP, loadEnvoyFormat } from '../envoy-format';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
+import { addTrafficParseOptions, toTrafficReadOptions, type TrafficParseFlags } from '../traffic-options';
 
 
 /** Exit status when at least one file failed to import (the others are in). */
 export const EXIT_IMPORT_FAILED = 1;
 
-interface ImportCommandOptions {
+interface ImportCommandOptions extends TrafficParseFlags {
   snapshot: string;
   cluster?: string;
   environment?: string;
   databaseUrl?: string;
-  format?: string;
-  destination?: string;
-  envoyFormat?: string;
   badRecordThreshold?: string;
   verbose?: boolean;
 }
@@ -123,10 +119,8 @@ export function renderImportResult(r: FileImportResult, verbose: boolean): strin
 }
 
 async function runImport(files: string[], o: ImportCommandOptions): Promise<number> {
-  if (o.format !== undefined && !(FORMAT_NAMES as readonly string[]).includes(o.format)) throw new InputError(`--format: expected one of ${FORMAT_NAMES.join(', ')}`);
-  if (o.destination !== undefined && !/^[^/\s]+\/[^/:\s]+(:\d+)?$/.test(o.destination)) throw new InputError(`--destination: expected ns/name or ns/name:port, got "${o.destination}"`);
+  const trafficOptions = await toTrafficReadOptions(o);
   const badRecordThreshold = parseThreshold(o.badRecordThreshold);
-  const envoy = await loadEnvoyFormat(o.envoyFormat);
   const uploads = await collectUploads(files);
 
   const db = await openDatabase(o.databaseUrl);
@@ -148,9 +142,7 @@ async function runImport(files: string[], o: ImportCommandOptions): Promise<numb
     process.stderr.write(`eastwest: ${created ? 'created' : 'importing into'} snapshot "${snapshot.name}" (cluster ${snapshot.cluster}, ${snapshot.environment}, id ${snapshot.id})\n`);
     const progress = progressReporter(process.stderr);
     const results = await importFiles(snapshot.id, uploads, {
-      ...(o.format ? { format: o.format as FormatName } : {}),
-      ...(o.destination ? { destination: o.destination } : {}),
-      ...(envoy.envoyFormat ? { envoyFormat: envoy.envoyFormat } : {}),
+      ...trafficOptions,
       ...(badRecordThreshold !== undefined ? { badRecordThreshold } : {}),
       onProgress: progress.update,
     });
@@ -165,17 +157,15 @@ async function runImport(files: string[], o: ImportCommandOptions): Promise<numb
 }
 
 export function registerImport(program: Command): void {
-  program
+  const cmd = program
     .command('import')
     .description('Import manifests (inventory, policies) and observed traffic into a snapshot in PostgreSQL; manifests first, each file in one transaction')
     .argument('<files...>', 'files, directories, pipes, or - for standard input; formats are detected from content (gzip too)')
     .requiredOption('-s, --snapshot <name>', 'snapshot name (created when missing)')
     .option('--cluster <name>', 'cluster of the snapshot (to pick or create it; default "default")')
     .option('--environment <name>', 'environment of a new snapshot (prod, staging, ...; default "default")')
-    .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the embedded database of `npm start`)')
-    .option('--format <format>', `traffic format instead of detecting it from content (${FORMAT_NAMES.join(', ')})`)
-    .option('--destination <ns/name[:port]>', 'server of server-side logs that do not name it (NGINX, application logs)')
-    .option('--envoy-format <format|@file>', ENVOY_FORMAT_HELP)
+    .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the embedded database of `npm start`)');
+  addTrafficParseOptions(cmd)
     .option('--bad-record-threshold <n>', 'fail a file with more bad records than n (a count), or than this fraction of its records (below 1)')
     .option('-v, --verbose', 'also print info diagnostics')
     // Usage errors exit 2 like every other bad input (commander's default is 1, which means "a file failed" here).

@@ -3,11 +3,11 @@ import type { Command } from 'commander';
 import { DRAFT_KINDS, generateDraft, type DraftKind } from '../../lib/draft';
 import { analyzeSnapshot, compareSnapshots, computeFindings, renderReportHtml } from '../../lib/findings';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
+import { addTrafficOptions, toTrafficReadOptions, type TrafficFlags } from '../traffic-options';
 import { loadSnapshotSource, toSnapshotSource } from './diff';
 
-interface ReportOptions {
+interface ReportOptions extends TrafficFlags {
   input: string[];
-  traffic: string[];
   baseline: string[];
   baselineInput: string[];
   baselineTraffic: string[];
@@ -21,9 +21,10 @@ interface ReportOptions {
 async function runReport(o: ReportOptions): Promise<number> {
   const kinds = o.kind.length ? o.kind : ['networkpolicy'];
   for (const k of kinds) if (!(DRAFT_KINDS as readonly string[]).includes(k)) throw new InputError(`--kind: expected one of ${DRAFT_KINDS.join(', ')}, got "${k}"`);
-  const current = await loadSnapshotSource(toSnapshotSource('input', o.input, o.traffic, '--traffic'), o.verbose === true);
+  const trafficOptions = await toTrafficReadOptions(o);
+  const current = await loadSnapshotSource(toSnapshotSource('input', o.input, o.traffic, '--traffic'), o.verbose === true, trafficOptions);
   const baselinePaths = [...o.baseline, ...o.baselineInput];
-  const baseline = baselinePaths.length ? await loadSnapshotSource(toSnapshotSource('baseline', baselinePaths, o.baselineTraffic), o.verbose === true) : null;
+  const baseline = baselinePaths.length ? await loadSnapshotSource(toSnapshotSource('baseline', baselinePaths, o.baselineTraffic), o.verbose === true, trafficOptions) : null;
   if (current.failed || baseline?.failed) return EXIT_BAD_INPUT;
   const analyzed = analyzeSnapshot(current.input);
   const findings = computeFindings(analyzed, { environment: { ...(o.environment ? { fallback: o.environment } : {}) } });
@@ -45,14 +46,14 @@ async function runReport(o: ReportOptions): Promise<number> {
 const collect = (v: string, acc: string[]) => [...acc, v];
 
 export function registerReport(program: Command): void {
-  program
+  const cmd = program
     .command('report')
     .description('Write a self-contained HTML report (print it to PDF from a browser): graph, unauthorized/unused edges, riskiest workloads, environment leaks, new callers, drafted policies')
-    .requiredOption('-i, --input <path...>', 'manifest files or directories (cluster state and policies), or snapshot:<name>')
-    .option('-t, --traffic <path...>', 'traffic files or directories', collect, [])
+    .requiredOption('-i, --input <path...>', 'manifest files or directories (cluster state and policies), or snapshot:<name>');
+  addTrafficOptions(cmd)
     .option('--baseline <path|snapshot:name...>', 'baseline manifests or snapshot:<name>, for the "new callers" section', collect, [])
     .option('--baseline-input <path...>', 'more baseline manifest files', collect, [])
-    .option('--baseline-traffic <path...>', 'baseline traffic files or directories', collect, [])
+    .option('--baseline-traffic <path...>', 'baseline traffic files or directories (read with the same --format, --destination, --envoy-format)', collect, [])
     .option('--environment <env>', 'environment of namespaces that no label or name prefix places (e.g. prod)')
     .option('--title <title>', 'report title (default: the input paths)')
     .option('--kind <kind...>', `drafted policy families (${DRAFT_KINDS.join(', ')}; default networkpolicy)`, collect, [])

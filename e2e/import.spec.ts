@@ -12,7 +12,16 @@ const files = {
   hubble: path.join(boutique, 'hubble', 'hubble-observe.jsonl'),
   customEnvoyLog: path.join(boutique, 'istio', 'istio-proxy-access-custom-peer-identity.log'),
   meshConfig: path.join(boutique, 'istio', 'meshconfig-text-with-peers.yaml'),
+  // Nests `specs` under `spec`: Cilium would refuse boutique-services (line 47), so the engine ignores it.
+  ciliumPolicies: path.join(boutique, 'policies', 'cilium-policies.yaml'),
 };
+/** A NetworkPolicy the API server would refuse (`protocol: TCPX`). */
+const tcpxPolicy = {
+  name: 'tcpx-policy.yaml',
+  mimeType: 'application/yaml',
+  buffer: Buffer.from('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: api\n  namespace: boutique\nspec:\n  podSelector: {}\n  ingress:\n  - ports:\n    - protocol: TCPX\n      port: 80\n'),
+};
+const notes = { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('meeting notes, not a log\n') };
 const shot = (name: string) => path.join(test.info().project.outputDir, 'screenshots', name);
 
 test('dropped files are queued once each, manifests first', async ({ page }) => {
@@ -185,4 +194,66 @@ test('an Envoy format that cannot be read is explained at the field and blocks t
   await expectAllFinished(page, 1);
   await expect(fileRow(page, 'istio-proxy-access-custom-peer-identity.log')).toHaveAttribute('data-state', 'succeeded');
   expect(uploads).toHaveLength(1);
+});
+
+test('a policy file the engine would ignore fails with its error, and is not counted as imported', async ({ page }) => {
+  const name = uniqueSnapshotName('e2e bad policy');
+  await page.goto('/import');
+  await page.getByTestId('file-input').setInputFiles([files.cluster, files.ciliumPolicies]);
+  await targetNewSnapshot(page, name);
+  await page.getByTestId('start-import').click();
+  await expectAllFinished(page, 2);
+
+  await expect(fileRow(page, 'cluster-state.json')).toHaveAttribute('data-state', 'succeeded');
+  const cilium = fileRow(page, 'cilium-policies.yaml');
+  await expect(cilium).toHaveAttribute('data-state', 'failed');
+  await expect(cilium.getByText('failed', { exact: true })).toBeVisible();
+  await expect(cilium).toContainText('nothing imported: an error in this file (listed below)');
+  await expect(cilium.getByTestId('import-counts')).toContainText('imported 0');
+  const error = cilium.getByTestId('diagnostics').getByRole('listitem');
+  await expect(error).toHaveCount(1);
+  await expect(error).toContainText('line 47');
+  await expect(error).toContainText('CiliumNetworkPolicy boutique/boutique-services: ignored (Cilium would reject it): spec.specs is not a field of a rule');
+  await expect(error).toContainText('invalid-policy');
+  // The header counts the file as failed, not imported.
+  await expect(page.getByText('1 imported · 1 failed')).toBeVisible();
+  await page.screenshot({ path: shot('import-invalid-policy.png'), fullPage: true });
+
+  // The snapshot holds none of that file's policies: the four valid ones next to the rejected one are not stored either.
+  await page.goto('/');
+  const row = page.getByTestId('snapshot-row').filter({ hasText: name });
+  await expect(row.locator('[data-count="policies"]')).toHaveText('0');
+});
+
+test('a new snapshot whose files all fail is not created; an unknown format is explained once, in the page’s terms', async ({ page, request }) => {
+  const name = uniqueSnapshotName('e2e nothing imported');
+  await page.goto('/import');
+  await page.getByTestId('file-input').setInputFiles([notes, tcpxPolicy]);
+  await targetNewSnapshot(page, name);
+  await page.getByTestId('start-import').click();
+  await expectAllFinished(page, 2);
+
+  const policy = fileRow(page, 'tcpx-policy.yaml');
+  await expect(policy).toHaveAttribute('data-state', 'failed');
+  await expect(policy.getByTestId('diagnostics')).toContainText('line 1');
+  await expect(policy.getByTestId('diagnostics')).toContainText('NetworkPolicy boutique/api ignored (the API server would reject it): spec.ingress[0].ports[0].protocol: unsupported protocol "TCPX"');
+
+  const unknown = fileRow(page, 'notes.txt');
+  await expect(unknown).toHaveAttribute('data-state', 'failed');
+  const reason = 'format not recognised: neither Kubernetes manifests (apiVersion and kind) nor a known traffic log';
+  await expect(unknown.getByText(reason)).toHaveCount(1);
+  await expect(unknown.getByTestId('import-hint')).toHaveText(/paste that format under “Custom Envoy \/ Istio log format”/);
+  await expect(unknown).not.toContainText('--');
+
+  await expect(page.getByTestId('snapshot-not-created')).toHaveText(`Nothing was imported, so the snapshot “${name}” was not created.`);
+  await expect(page).toHaveURL(/\/import$/);
+  await expect(page.getByRole('link', { name: 'Open graph →' })).toHaveCount(0);
+  await page.screenshot({ path: shot('import-nothing-imported.png'), fullPage: true });
+
+  // Not in the snapshot list, nor in the API that Compare's baseline picker reads.
+  await page.goto('/');
+  await expect(page.getByTestId('snapshot-row').first()).toBeVisible();
+  await expect(page.getByTestId('snapshot-row').filter({ hasText: name })).toHaveCount(0);
+  const list = (await (await request.get('/api/snapshots')).json()) as { snapshots: { name: string }[] };
+  expect(list.snapshots.map((s) => s.name)).not.toContain(name);
 });

@@ -2,12 +2,11 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { disconnectPrisma, findOrCreateSnapshot, importFiles, isDbError, type FileImportResult, type ImportProgress, type ImportUpload } from '../../lib/db';
-import { formatDiagnostic } from '../../lib/model/diagnostics';
+import { disconnectPrisma, findSnapshotByName, importFiles, importIntoNewSnapshot, isDbError, type FileImportResult, type ImportOptions, type ImportProgress, type ImportUpload, type SnapshotInfo } from '../../lib/db';
 import { openDatabase } from '../database';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
+import { renderImportResult, renderImportSummary } from '../import-output';
 import { addTrafficParseOptions, toTrafficReadOptions, type TrafficParseFlags } from '../traffic-options';
-
 
 /** Exit status when at least one file failed to import (the others are in). */
 export const EXIT_IMPORT_FAILED = 1;
@@ -105,17 +104,31 @@ function progressReporter(stream: NodeJS.WriteStream): { update: (p: ImportProgr
   };
 }
 
-/** `file: status (format) read n, imported n, skipped: reason n, ...` then its message and diagnostics. */
-export function renderImportResult(r: FileImportResult, verbose: boolean): string {
-  const skipped = Object.entries(r.counts.skipped)
-    .filter(([, n]) => n > 0)
-    .map(([reason, n]) => `${reason} ${n}`)
-    .join(', ');
-  const counts = `read ${r.counts.read}, imported ${r.counts.imported}${skipped ? `, skipped: ${skipped}` : ''}`;
-  const lines = [`${r.fileName}: ${r.status}${r.format ? ` (${r.format})` : ''}, ${counts}`];
-  if (r.message && !r.diagnostics.some((d) => d.message === r.message)) lines.push(`  ${r.message}`);
-  for (const d of r.diagnostics) if (d.severity !== 'info' || verbose) lines.push(`  ${formatDiagnostic({ ...d, file: d.file ?? r.fileName })}`);
-  return lines.join('\n');
+/** The snapshot `--snapshot` (and `--cluster`) names, or null when there is none yet. */
+async function findTarget(o: ImportCommandOptions): Promise<SnapshotInfo | null> {
+  try {
+    return await findSnapshotByName(o.snapshot, o.cluster);
+  } catch (e) {
+    if (isDbError(e) && e.code === 'not-found') return null;
+    if (isDbError(e) && e.code === 'conflict') throw new InputError(`several snapshots are named "${o.snapshot}": name the cluster with --cluster`);
+    throw e;
+  }
+}
+
+/**
+ * Into the snapshot if it exists; else into a new one, created with the first file that imports (lib/db
+ * importIntoNewSnapshot), so a run whose files all fail leaves no empty snapshot.
+ */
+async function importInto(o: ImportCommandOptions, uploads: ImportUpload[], options: ImportOptions): Promise<{ snapshot: SnapshotInfo | null; name: string; results: FileImportResult[] }> {
+  const existing = await findTarget(o);
+  if (existing) {
+    process.stderr.write(`eastwest: importing into snapshot "${existing.name}" (cluster ${existing.cluster}, ${existing.environment}, id ${existing.id})\n`);
+    return { snapshot: existing, name: existing.name, results: await importFiles(existing.id, uploads, options) };
+  }
+  const spec = { name: o.snapshot, cluster: o.cluster ?? 'default', environment: o.environment ?? 'default', ifExists: 'use' as const };
+  const { snapshot, created, results } = await importIntoNewSnapshot(spec, uploads, options);
+  if (snapshot) process.stderr.write(`eastwest: ${created ? 'created' : 'imported into'} snapshot "${snapshot.name}" (cluster ${snapshot.cluster}, ${snapshot.environment}, id ${snapshot.id})\n`);
+  return { snapshot, name: o.snapshot, results };
 }
 
 async function runImport(files: string[], o: ImportCommandOptions): Promise<number> {
@@ -134,23 +147,16 @@ async function runImport(files: string[], o: ImportCommandOptions): Promise<numb
   process.once('SIGTERM', onSignal(143));
   try {
     process.stderr.write(`eastwest: database ${db.description}\n`);
-    const { snapshot, created } = await findOrCreateSnapshot({
-      name: o.snapshot,
-      ...(o.cluster !== undefined ? { cluster: o.cluster } : {}),
-      ...(o.environment !== undefined ? { environment: o.environment } : {}),
-    });
-    process.stderr.write(`eastwest: ${created ? 'created' : 'importing into'} snapshot "${snapshot.name}" (cluster ${snapshot.cluster}, ${snapshot.environment}, id ${snapshot.id})\n`);
     const progress = progressReporter(process.stderr);
-    const results = await importFiles(snapshot.id, uploads, {
+    const { snapshot, name, results } = await importInto(o, uploads, {
       ...trafficOptions,
       ...(badRecordThreshold !== undefined ? { badRecordThreshold } : {}),
       onProgress: progress.update,
     });
     progress.clear();
     for (const r of results) process.stdout.write(`${renderImportResult(r, o.verbose === true)}\n`);
-    const count = (s: FileImportResult['status']) => results.filter((r) => r.status === s).length;
-    process.stdout.write(`snapshot "${snapshot.name}": ${count('succeeded')} imported, ${count('duplicate')} already imported, ${count('failed')} failed\n`);
-    return count('failed') > 0 ? EXIT_IMPORT_FAILED : EXIT_OK;
+    process.stdout.write(`${renderImportSummary(name, results, snapshot !== null)}\n`);
+    return results.some((r) => r.status === 'failed') ? EXIT_IMPORT_FAILED : EXIT_OK;
   } finally {
     await stopDatabase();
   }
@@ -161,7 +167,7 @@ export function registerImport(program: Command): void {
     .command('import')
     .description('Import manifests (inventory, policies) and observed traffic into a snapshot in PostgreSQL; manifests first, each file in one transaction')
     .argument('<files...>', 'files, directories, pipes, or - for standard input; formats are detected from content (gzip too)')
-    .requiredOption('-s, --snapshot <name>', 'snapshot name (created when missing)')
+    .requiredOption('-s, --snapshot <name>', 'snapshot name (created with the first file that imports when missing)')
     .option('--cluster <name>', 'cluster of the snapshot (to pick or create it; default "default")')
     .option('--environment <name>', 'environment of a new snapshot (prod, staging, ...; default "default")')
     .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the embedded database of `npm start`)');

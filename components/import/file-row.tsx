@@ -5,7 +5,9 @@ import { ProgressBar } from '@/components/ui/progress-bar';
 import { DiagnosticsList } from './diagnostics-list';
 import { ImportCountsLine } from './import-counts';
 import { isBusy, type FileState, type QueueItem } from './import-queue';
+import type { ImportResult } from './import-result';
 import { formatBytes } from './picked-file';
+import { resultHint, resultState, resultSummary, type ResultState } from './result-view';
 
 function stateBadge(state: FileState): { tone: BadgeTone; label: string } {
   switch (state.kind) {
@@ -18,19 +20,23 @@ function stateBadge(state: FileState): { tone: BadgeTone; label: string } {
     case 'failed':
       return { tone: 'danger', label: 'failed' };
     case 'done':
-      return state.result.status === 'succeeded'
-        ? { tone: 'success', label: 'imported' }
-        : state.result.status === 'duplicate'
-          ? { tone: 'warning', label: 'already imported' }
-          : { tone: 'danger', label: 'failed' };
+      return resultBadge[resultState(state.result)];
   }
 }
+
+/** A file with rejected records or objects is partly imported: never the green badge of a clean import. */
+const resultBadge: Record<ResultState, { tone: BadgeTone; label: string }> = {
+  succeeded: { tone: 'success', label: 'imported' },
+  partial: { tone: 'warning', label: 'partly imported' },
+  duplicate: { tone: 'warning', label: 'already imported' },
+  failed: { tone: 'danger', label: 'failed' },
+};
 
 export function FileRow({ item, onRemove }: { item: QueueItem; onRemove: () => void }) {
   const { state } = item;
   const badge = stateBadge(state);
   return (
-    <li className="px-5 py-4" data-testid="import-file" data-state={state.kind === 'done' ? state.result.status : state.kind}>
+    <li className="px-5 py-4" data-testid="import-file" data-state={state.kind === 'done' ? resultState(state.result) : state.kind}>
       <div className="flex items-center gap-3">
         <span className="min-w-0 flex-1 truncate font-mono text-sm text-slate-900" title={item.path}>{item.path}</span>
         {state.kind === 'done' && state.result.format ? <span className="font-mono text-xs text-slate-500">{state.result.format}</span> : null}
@@ -51,13 +57,20 @@ export function FileRow({ item, onRemove }: { item: QueueItem; onRemove: () => v
         </div>
       ) : null}
       {state.kind === 'failed' ? <p role="alert" className="mt-2 text-sm text-rose-700">{state.message}</p> : null}
-      {state.kind === 'done' ? (
-        <div className="mt-2 space-y-1">
-          {state.result.message ? <p className="text-sm text-slate-700">{state.result.message}</p> : null}
-          <ImportCountsLine counts={state.result.counts} />
-          <DiagnosticsList diagnostics={state.result.diagnostics} />
-        </div>
-      ) : null}
+      {state.kind === 'done' ? <ResultDetails result={state.result} /> : null}
     </li>
+  );
+}
+
+function ResultDetails({ result }: { result: ImportResult }) {
+  const summary = resultSummary(result);
+  const hint = resultHint(result);
+  return (
+    <div className="mt-2 space-y-1">
+      {summary ? <p className="text-sm text-slate-700">{summary}</p> : null}
+      <ImportCountsLine counts={result.counts} />
+      <DiagnosticsList diagnostics={result.diagnostics} />
+      {hint ? <p className="text-sm text-slate-600" data-testid="import-hint">{hint}</p> : null}
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { ImportResult } from './import-result';
 import { orderForImport, type PickedFile } from './picked-file';
+import { resultState } from './result-view';
 
 export type FileState =
   | { kind: 'queued' }
@@ -61,17 +62,16 @@ export function isBusy(state: FileState): boolean {
   return state.kind === 'uploading' || state.kind === 'processing';
 }
 
-export type QueueSummary = { queued: number; busy: number; succeeded: number; duplicate: number; failed: number };
+/** Files by outcome; `partial`: imported with rejected records or objects (not counted in `succeeded`). */
+export type QueueSummary = { queued: number; busy: number; succeeded: number; partial: number; duplicate: number; failed: number };
 
 export function summarize(items: readonly QueueItem[]): QueueSummary {
-  const summary: QueueSummary = { queued: 0, busy: 0, succeeded: 0, duplicate: 0, failed: 0 };
+  const summary: QueueSummary = { queued: 0, busy: 0, succeeded: 0, partial: 0, duplicate: 0, failed: 0 };
   for (const { state } of items) {
     if (state.kind === 'queued') summary.queued += 1;
     else if (state.kind === 'uploading' || state.kind === 'processing') summary.busy += 1;
     else if (state.kind === 'failed') summary.failed += 1;
-    else if (state.result.status === 'succeeded') summary.succeeded += 1;
-    else if (state.result.status === 'duplicate') summary.duplicate += 1;
-    else summary.failed += 1;
+    else summary[resultState(state.result)] += 1;
   }
   return summary;
 }

@@ -20,6 +20,8 @@ export const importCountsSchema = z
     imported: z.number().optional(),
     /** Skipped records by reason, e.g. `{ "bad-json": 3, "unresolved": 12 }`. */
     skipped: z.record(z.string(), z.number()).optional(),
+    /** Records or objects that could not be imported (broken, invalid), each with a diagnostic. */
+    rejected: z.number().optional(),
   })
   .catchall(z.unknown());
 
@@ -36,7 +38,11 @@ export const importResultSchema = z.object({
   message: z.string().optional(),
 });
 
-export const importResponseSchema = z.object({ results: z.array(importResultSchema) });
+export const importResponseSchema = z.object({
+  /** The snapshot imported into; for a new snapshot, null when no file was imported and so none was created. */
+  snapshotId: z.string().nullable().optional(),
+  results: z.array(importResultSchema),
+});
 
 export type ImportDiagnostic = z.infer<typeof diagnosticSchema>;
 export type ImportCounts = z.infer<typeof importCountsSchema>;
@@ -45,6 +51,9 @@ export type ImportResponse = z.infer<typeof importResponseSchema>;
 
 /** The request query parameter naming the file when the body is the raw file (not multipart). */
 export const fileNameParam = 'fileName';
+
+/** The path segment in place of a snapshot id for an import that creates its snapshot (`?name=&cluster=&environment=`). */
+export const NEW_SNAPSHOT_ID = 'new';
 
 export function importUrl(snapshotId: string): string {
   return `/api/snapshots/${encodeURIComponent(snapshotId)}/imports`;

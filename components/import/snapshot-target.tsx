@@ -9,6 +9,14 @@ export function isTargetComplete(target: Target): boolean {
   return target.mode === 'existing' ? target.id !== '' : [target.name, target.cluster, target.environment].every((v) => v.trim() !== '');
 }
 
+/** Names are unique per cluster: a new snapshot's name already used there would be refused (HTTP 409). */
+export function takenSnapshotName(target: Target, snapshots: readonly SnapshotSummary[]): string | null {
+  if (target.mode !== 'new') return null;
+  const [name, cluster] = [target.name.trim(), target.cluster.trim()];
+  if (!snapshots.some((s) => s.name === name && s.cluster === cluster)) return null;
+  return `Cluster “${cluster}” already has a snapshot named “${name}”: choose it above, or another name.`;
+}
+
 const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 disabled:bg-slate-50';
 const newValue = '__new__';
 

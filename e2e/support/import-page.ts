@@ -40,7 +40,7 @@ export async function holdUpload(page: Page, fileName: string): Promise<{ held: 
 export async function expectAllFinished(page: Page, count: number): Promise<void> {
   const rows = page.getByTestId('import-file');
   await expect(rows).toHaveCount(count);
-  for (let i = 0; i < count; i++) await expect(rows.nth(i)).toHaveAttribute('data-state', /^(succeeded|duplicate|failed)$/, { timeout: 30_000 });
+  for (let i = 0; i < count; i++) await expect(rows.nth(i)).toHaveAttribute('data-state', /^(succeeded|partial|duplicate|failed)$/, { timeout: 30_000 });
 }
 
 /** The row of one file in the queue. */

@@ -61,6 +61,9 @@ export async function listSnapshotsWithCounts(db: Tx = getPrisma()): Promise<Sna
   return rows.map(({ _count, ...row }) => ({ ...toSnapshotInfo(row), counts: { ..._count } }));
 }
 
+/** The `conflict` of a snapshot name already used in its cluster (names are unique per cluster). */
+export const snapshotNameTaken = (input: Pick<NewSnapshot, 'name' | 'cluster'>) => conflict(`A snapshot named "${input.name}" already exists for cluster "${input.cluster}"`);
+
 /** Creates an empty snapshot; a name already used in the same cluster is a `conflict`. */
 export async function createSnapshot(input: NewSnapshot, db: Tx = getPrisma()): Promise<SnapshotInfo> {
   try {
@@ -69,7 +72,7 @@ export async function createSnapshot(input: NewSnapshot, db: Tx = getPrisma()): 
     });
     return toSnapshotInfo(row);
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`A snapshot named "${input.name}" already exists for cluster "${input.cluster}"`);
+    if (isUniqueViolation(error)) throw snapshotNameTaken(input);
     throw error;
   }
 }

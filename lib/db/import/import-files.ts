@@ -1,7 +1,8 @@
 import { refreshGraphClassification } from '../graph-classification';
-import { getSnapshot } from '../snapshots';
+import { getSnapshot, type SnapshotInfo } from '../snapshots';
 import { openContent, type OpenedContent } from './content';
-import { importFile, importOpened } from './import-file';
+import { importFileInto, importOpened } from './import-file';
+import { assertSnapshotNameFree, ImportTarget, type NewSnapshotSpec } from './import-target';
 import { sniffContent, type Sniffed } from './sniff';
 import type { FileImportResult, ImportOptions, ImportUpload } from './types';
 
@@ -20,6 +21,32 @@ interface Sniffing {
  */
 export async function importFiles(snapshotId: string, uploads: readonly ImportUpload[], options: ImportOptions = {}): Promise<FileImportResult[]> {
   await getSnapshot(snapshotId);
+  return importAll(ImportTarget.existing(snapshotId), uploads, options);
+}
+
+export interface NewSnapshotImport {
+  /** The snapshot, created with the first file that imported; null when none did (nothing was created). */
+  snapshot: SnapshotInfo | null;
+  /** Whether this import created it (with `ifExists: 'use'`, a snapshot made meanwhile by another import is used). */
+  created: boolean;
+  results: FileImportResult[];
+}
+
+/**
+ * `importFiles` into a snapshot that does not exist yet: it is created in the transaction of the first file that
+ * imports, so creating it and importing into it are one unit. When every file fails, no snapshot remains (and no
+ * ImportJob records the failures: there is no snapshot to hold them; the results carry everything).
+ * A name already taken in the cluster is a `conflict` before any file is read (unless `ifExists: 'use'`).
+ */
+export async function importIntoNewSnapshot(spec: NewSnapshotSpec, uploads: readonly ImportUpload[], options: ImportOptions = {}): Promise<NewSnapshotImport> {
+  if ((spec.ifExists ?? 'fail') === 'fail') await assertSnapshotNameFree(spec);
+  const target = ImportTarget.create(spec);
+  const results = await importAll(target, uploads, options);
+  const snapshot = target.snapshotId === null ? null : await getSnapshot(target.snapshotId);
+  return { snapshot, created: target.created, results };
+}
+
+async function importAll(target: ImportTarget, uploads: readonly ImportUpload[], options: ImportOptions): Promise<FileImportResult[]> {
   const sniffings: Sniffing[] = [];
   const results: (FileImportResult | undefined)[] = new Array(uploads.length);
   for (const [index, upload] of uploads.entries()) {
@@ -27,7 +54,7 @@ export async function importFiles(snapshotId: string, uploads: readonly ImportUp
     try {
       opened = await openContent(upload);
     } catch {
-      results[index] = await importFile(snapshotId, upload, options); // reports the read error the usual way
+      results[index] = await importFileInto(target, upload, options); // reports the read error the usual way
       continue;
     }
     const sniffed = sniffContent(opened.head, options.format);
@@ -38,12 +65,12 @@ export async function importFiles(snapshotId: string, uploads: readonly ImportUp
   const rank = (s: Sniffing) => (s.sniffed.kind === 'manifest' ? 0 : 1);
   sniffings.sort((a, b) => rank(a) - rank(b) || a.index - b.index);
   for (const s of sniffings) {
-    results[s.index] = s.opened ? await importOpened(snapshotId, s.upload, s.opened, s.sniffed, options) : await importFile(snapshotId, s.upload, options);
+    results[s.index] = s.opened ? await importOpened(target, s.upload, s.opened, s.sniffed, options) : await importFileInto(target, s.upload, options);
   }
   const done = results.map((r) => r!);
-  if (options.classify !== false && done.some((r) => r.status === 'succeeded')) {
+  if (options.classify !== false && target.snapshotId !== null && done.some((r) => r.status === 'succeeded')) {
     try {
-      await refreshGraphClassification(snapshotId);
+      await refreshGraphClassification(target.snapshotId);
     } catch (e) {
       // The files are in; only the stored graph is missing, and the graph API classifies on its next request.
       // Say so on the last imported file rather than fail an import that committed.

@@ -267,6 +267,8 @@ describe('bad records', () => {
       ['bad.jsonl', 9],
     ]);
     expect(r.counts.skipped['invalid-json']).toBe(3);
+    expect(r.counts.rejected).toBe(3); // partly imported: no surface shows it as a clean success
+    expect(r.message).toMatch(/^\d+ of \d+ records imported, 3 rejected \(listed below\): /);
     expect(r.counts.read).toBe(hubble.length + 3);
   });
 

@@ -55,9 +55,11 @@ export async function saveSucceededJob(tx: Tx, snapshotId: string, job: JobRecor
  * Records a failed import in its own transaction, after the import's transaction rolled back, so
  * the failure is visible while nothing of the content is. Content that was not read to the end has
  * no hash: a unique placeholder keeps the (snapshot, contentHash) key free for a later retry.
- * Never throws (the import's own error is what the user needs to see).
+ * Never throws (the import's own error is what the user needs to see). A new snapshot that no file was imported
+ * into does not exist (lib/db/import/import-target.ts): there is nothing to record the failure in (null).
  */
-export async function saveFailedJob(snapshotId: string, job: JobRecord): Promise<number | null> {
+export async function saveFailedJob(snapshotId: string | null, job: JobRecord): Promise<number | null> {
+  if (snapshotId === null) return null;
   try {
     const contentHash = job.contentHash ?? `incomplete:${randomUUID()}`;
     const data = { ...columns(job), status: 'failed' as const };

@@ -3,7 +3,7 @@ import type { Pod } from '@/lib/model';
 import type { ObservedEdge } from '@/lib/traffic';
 import { foldByRowKey, mergeEdge } from './merge-edges';
 import { mergeInventory } from './merge-inventory';
-import { sniffContent } from './sniff';
+import { sniffContent, unreadableContent } from './sniff';
 
 /** The importer's pure parts: sniffing, edge merging, inventory merging. */
 
@@ -21,9 +21,31 @@ describe('sniffContent', () => {
     expect(sniffContent(enc(text))).toEqual(expected);
   });
 
+  test.each([
+    { name: 'a NUL byte', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]) },
+    { name: 'invalid UTF-8', bytes: new Uint8Array([0x68, 0x69, 0xff, 0xfe, 0x0a]) },
+  ])('binary content ($name), even with a forced format', ({ bytes }) => {
+    expect(sniffContent(bytes)).toEqual({ kind: 'binary' });
+    expect(sniffContent(bytes, 'hubble')).toEqual({ kind: 'binary' });
+  });
+
+  test('a head cut in the middle of a UTF-8 character is still text', () => {
+    expect(sniffContent(enc('source,destination,port,protocol,count\né').subarray(0, -1))).toEqual({ kind: 'traffic', format: 'edges-csv' });
+  });
+
   test('a forced traffic format applies to what is not a manifest', () => {
     expect(sniffContent(enc('hello world\n'), 'nginx-json')).toEqual({ kind: 'traffic', format: 'nginx-json' });
     expect(sniffContent(enc('apiVersion: v1\nkind: Service\n'), 'nginx-json')).toEqual({ kind: 'manifest' });
+  });
+});
+
+describe('unreadableContent', () => {
+  // Shown on the import page, in the API and by the CLI: short, and naming no surface's controls (each adds its own hint).
+  test.each(['empty', 'binary', 'unknown'] as const)('%s: one short sentence, no flag', (kind) => {
+    const d = unreadableContent(kind, 'notes.txt');
+    expect(d).toMatchObject({ severity: 'error', file: 'notes.txt' });
+    expect(d.message.length).toBeLessThanOrEqual(120);
+    expect(d.message).not.toMatch(/--|\?\w+=/);
   });
 });
 

@@ -53,7 +53,13 @@ export type ImportFormat = FormatName | 'kubernetes';
 export interface ImportCounts {
   read: number;
   imported: number;
+  /** Records or objects not counted, by reason: deliberate ones (replies, headers) and rejected ones alike. */
   skipped: Record<string, number>;
+  /**
+   * Of `read`, the records or objects the user gave that could not be imported because they are broken or
+   * invalid, each with a diagnostic: a succeeded file with some is only partly imported, and every surface says so.
+   */
+  rejected: number;
   [extra: string]: unknown;
 }
 

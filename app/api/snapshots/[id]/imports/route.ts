@@ -5,12 +5,12 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { fileNameParam, type ImportResponse } from '@/components/import/import-result';
-import { snapshotIdSchema } from '@/lib/api/snapshots';
+import { fileNameParam, NEW_SNAPSHOT_ID, type ImportResponse } from '@/components/import/import-result';
+import { createSnapshotSchema, snapshotIdSchema } from '@/lib/api/snapshots';
 import { authorizeRequest } from '@/lib/auth/authorize-request';
 import { withSecurityHeaders } from '@/lib/auth/route-gate';
-import { getSnapshot, importFiles, type ImportUpload } from '@/lib/db';
-import { handle, HttpError, parseParams } from '@/lib/server';
+import { assertSnapshotNameFree, getSnapshot, importFiles, importIntoNewSnapshot, type ImportOptions, type ImportUpload } from '@/lib/db';
+import { handle, HttpError } from '@/lib/server';
 import { envoyFormatParamSchema } from '@/lib/server/envoy-format-param';
 import { MultipartError, multipartBoundary, readMultipart } from '@/lib/server/multipart';
 import { FORMAT_DESCRIPTIONS, type FormatName } from '@/lib/traffic';
@@ -33,9 +33,16 @@ const optionsSchema = z.object({
   envoyFormat: envoyFormatParamSchema.optional(),
 });
 
+/** `POST /api/snapshots/new/imports?name=&cluster=&environment=`: the snapshot to create. */
+const newSnapshotSchema = createSnapshotSchema.pick({ name: true, cluster: true, environment: true });
+
 /**
- * POST /api/snapshots/:id/imports — imports files into a snapshot; answers `{ results: ImportResult[] }`
+ * POST /api/snapshots/:id/imports — imports files into a snapshot; answers `{ snapshotId, results: ImportResult[] }`
  * (components/import/import-result.ts), one result per file, each with counts and diagnostics.
+ *
+ * `POST /api/snapshots/new/imports?name=&cluster=&environment=` imports into a new snapshot, created with the
+ * first file that imports (lib/db importIntoNewSnapshot): `snapshotId` is its id, or null when no file was
+ * imported and so no snapshot was created. A name the cluster already has is a 409 before the body is read.
  *
  * proxy.ts does not run for this route (its matcher leaves it out, so Next does not copy the body into
  * memory); authorizeRequest makes the proxy's checks here, before the body is touched.
@@ -54,25 +61,39 @@ export const POST = withSecurityHeaders(
   handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
     const gate = await authorizeRequest(request, { upload: true });
     if (!gate.ok) return gate.response;
-    const { id } = await parseParams(params, snapshotIdSchema);
     const query = new URL(request.url).searchParams;
     const options = optionsSchema.parse({ format: query.get('format') || undefined, destination: query.get('destination') || undefined, envoyFormat: query.get('envoyFormat') || undefined });
-    const snapshot = await getSnapshot(id); // 404 before reading any upload
-    const boundary = multipartBoundary(request.headers.get('content-type'));
-    if (boundary) {
-      const spool = await mkdtemp(path.join(tmpdir(), 'eastwest-upload-'));
-      try {
-        const uploads = await spoolMultipart(request, boundary, spool);
-        return Response.json({ results: await importFiles(snapshot.id, uploads, { ...options, signal: request.signal }) } satisfies ImportResponse);
-      } finally {
-        await rm(spool, { recursive: true, force: true });
-      }
-    }
+    const importUploads = await importerFor(await params, query); // 404 or 409 before reading any upload
     // A client that goes away (tab closed, upload cancelled) rolls its import back.
-    const results = await importFiles(snapshot.id, [rawUpload(request)], { ...options, signal: request.signal });
-    return Response.json({ results } satisfies ImportResponse);
+    const importOptions: ImportOptions = { ...options, signal: request.signal };
+    const boundary = multipartBoundary(request.headers.get('content-type'));
+    if (!boundary) return Response.json((await importUploads([rawUpload(request)], importOptions)) satisfies ImportResponse);
+    const spool = await mkdtemp(path.join(tmpdir(), 'eastwest-upload-'));
+    try {
+      const uploads = await spoolMultipart(request, boundary, spool);
+      return Response.json((await importUploads(uploads, importOptions)) satisfies ImportResponse);
+    } finally {
+      await rm(spool, { recursive: true, force: true });
+    }
   }),
 );
+
+type Importer = (uploads: ImportUpload[], options: ImportOptions) => Promise<ImportResponse>;
+
+/** Into the snapshot the path names, or into a new one described by the query (`/api/snapshots/new/imports`). */
+async function importerFor(params: unknown, query: URLSearchParams): Promise<Importer> {
+  if ((params as { id?: unknown }).id === NEW_SNAPSHOT_ID) {
+    const spec = newSnapshotSchema.parse({ name: query.get('name') ?? '', cluster: query.get('cluster') ?? '', environment: query.get('environment') ?? '' });
+    await assertSnapshotNameFree(spec);
+    return async (uploads, options) => {
+      const { snapshot, results } = await importIntoNewSnapshot(spec, uploads, options);
+      return { snapshotId: snapshot?.id ?? null, results };
+    };
+  }
+  const { id } = snapshotIdSchema.parse(params);
+  const snapshot = await getSnapshot(id);
+  return async (uploads, options) => ({ snapshotId: snapshot.id, results: await importFiles(snapshot.id, uploads, options) });
+}
 
 function rawUpload(request: Request): ImportUpload {
   const name = fileNameSchema.safeParse(new URL(request.url).searchParams.get(fileNameParam) ?? '');

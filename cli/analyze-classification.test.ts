@@ -28,7 +28,7 @@ interface JsonEdge {
 describe('eastwest analyze (Hubble flows + NetworkPolicy)', { timeout: 60_000 }, () => {
   const input = ['--input', boutique('kubernetes/cluster-state.json'), boutique('policies/networkpolicy.yaml'), '--traffic', boutique('hubble/hubble-observe.jsonl')];
   const run = analyze(...input, '--json');
-  const out = JSON.parse(run.stdout || '{}') as { edges: JsonEdge[]; unusedRules: { ref: string; dangling: boolean }[]; nodes: { id: string }[] };
+  const out = JSON.parse(run.stdout || '{}') as { edges: JsonEdge[]; unusedRules: { ref: string; dangling: boolean; partOf?: { ref: string } }[]; nodes: { id: string }[] };
 
   test('exits 0 and prints { edges, unusedRules, nodes }', () => {
     expect(run.stderr).toBe('');
@@ -45,8 +45,8 @@ describe('eastwest analyze (Hubble flows + NetworkPolicy)', { timeout: 60_000 },
     expect(edge!.explanation.summary).toMatch(/\w/);
   });
 
-  test('A2 is reported as a dangling rule', () => {
-    expect(out.unusedRules.filter((r) => r.dangling).map((r) => r.ref)).toEqual(['NetworkPolicy/boutique/paymentservice#ingress[0].from[1]']);
+  test('A2 is reported as a dangling part of the rule that authorizes checkoutservice', () => {
+    expect(out.unusedRules.filter((r) => r.dangling).map((r) => [r.ref, r.partOf?.ref])).toEqual([['NetworkPolicy/boutique/paymentservice#ingress[0].from[1]', 'NetworkPolicy/boutique/paymentservice#ingress[0]']]);
   });
 
   test('the readable table lists the unauthorized edges first', () => {
@@ -55,7 +55,7 @@ describe('eastwest analyze (Hubble flows + NetworkPolicy)', { timeout: 60_000 },
     const lines = table.stdout.split('\n');
     expect(lines[0]).toMatch(/^CLASS\s+SOURCE\s+DESTINATION\s+PORT/);
     expect(lines.slice(1, 4).every((l) => l.startsWith('UNAUTHORIZED (denied)'))).toBe(true);
-    expect(table.stdout).toContain('DANGLING NetworkPolicy/boutique/paymentservice#ingress[0].from[1]');
+    expect(table.stdout).toContain('  PARTLY DANGLING NetworkPolicy/boutique/paymentservice#ingress[0].from[1]: partly dangling: from[1]: its source selector matches no pod');
   });
 
   test('--from/--to select the window; a bad time is a usage error', () => {
@@ -64,5 +64,28 @@ describe('eastwest analyze (Hubble flows + NetworkPolicy)', { timeout: 60_000 },
     const bad = analyze(...input, '--from', 'yesterday-ish');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--from');
+  });
+});
+
+/** The reviewer's repros: the NGINX log of paymentservice's mTLS sidecar (kubelet probes from its node, payments from checkoutservice). */
+describe('eastwest analyze on the paymentservice NGINX log', { timeout: 60_000 }, () => {
+  const nginx = ['--traffic', boutique('nginx/paymentservice-mtls-access.jsonl')];
+  const json = (policies: string) => JSON.parse(analyze('--input', boutique('kubernetes/cluster-state.json'), boutique(`policies/${policies}`), ...nginx, '--json').stdout || '{}') as { edges: (JsonEdge & { rules: string[] })[] };
+  const probe = (e: JsonEdge) => e.source === 'node:ip-10-0-3-17.eu-west-1.compute.internal' && e.destination === 'boutique/paymentservice';
+
+  test('NetworkPolicy: the probes from paymentservice\'s own node are allowed by the node exemption', () => {
+    const edge = json('networkpolicy.yaml').edges.find(probe);
+    expect([edge?.class, edge?.rules]).toEqual(['allowed', ['Kubernetes/own-node']]);
+  });
+
+  test('Istio: the fraudservice principal is partly dangling; the rule that carries the payments is not listed', () => {
+    const table = analyze('--input', boutique('kubernetes/cluster-state.json'), boutique('policies/istio-policies.yaml'), ...nginx).stdout;
+    expect(table).toContain('  PARTLY DANGLING AuthorizationPolicy/boutique/paymentservice#rules[0].from[0].source.principals[1]: partly dangling: principal cluster.local/ns/boutique/sa/fraudservice');
+    expect(table).not.toMatch(/^ {2}(DANGLING )?AuthorizationPolicy\/boutique\/paymentservice#rules\[0\]:/m);
+  });
+
+  test('Linkerd policies on pods without linkerd-proxy: a warning per Server, not silence', () => {
+    const run = analyze('--input', boutique('kubernetes/cluster-state.json'), boutique('policies/linkerd-policies.yaml'), ...nginx);
+    expect(run.stderr).toMatch(/warning: Server\/boutique\/paymentservice-grpc: not enforced, the pod it selects runs no linkerd-proxy .*\[linkerd-not-enforced\]/);
   });
 });

@@ -61,7 +61,7 @@ export function renderAnalyzeTable(graph: ClassifiedGraph): string {
   ];
   if (graph.unusedRules.length) {
     out.push('', 'Rules that matched no traffic in the window:');
-    for (const r of graph.unusedRules) out.push(`  ${r.dangling ? 'DANGLING ' : ''}${r.ref}: ${r.reason}`);
+    for (const r of graph.unusedRules) out.push(`  ${r.partOf ? 'PARTLY DANGLING ' : r.dangling ? 'DANGLING ' : ''}${r.ref}: ${r.reason}`);
   }
   if (graph.wildcardRules.length) {
     out.push('', 'Wildcard rules (any peer; not drawn as edges):');

@@ -29,6 +29,15 @@ describe('eastwest reach', () => {
     expect(r.stdout).toContain('passed by AdminNetworkPolicy/boutique-delegate-currency#ingress[0].from[0]');
   });
 
+  test.each([
+    ['ip:10.0.3.17', 'ALLOWED', 'Kubernetes/own-node'],
+    ['ip:10.0.1.23', 'DENIED', 'NetworkPolicy/boutique/deny-all'],
+  ])('from %s (paymentservice runs on node 10.0.3.17): %s by %s', async (from, answer, rule) => {
+    const r = await run(['reach', '--input', ...boutique, '--from', from, '--to', 'boutique/paymentservice', '--port', '50051']);
+    expect(r.stdout.startsWith(`${answer}  ${from} -> boutique/paymentservice 50051/TCP`)).toBe(true);
+    expect(r.stdout).toContain(rule);
+  });
+
   test('--json gives allowed, verdict and the explanation', async () => {
     const r = await run(['reach', '--input', ...boutique, '--from', 'boutique/frontend', '--to', 'boutique/paymentservice', '--port', '50051', '--protocol', 'tcp', '--json']);
     expect(r.code).toBe(0);

@@ -1,6 +1,7 @@
 import type { DraftContext, Peer } from './context';
-import { provenanceLine, shortName } from './context';
+import { grantedEdgesText, provenanceLine, shortName } from './context';
 import { cmp, portKey, RuleGrouper } from './group-rules';
+import { workloadNodes } from './own-node';
 import { MANAGED_BY, type GeneratorInput } from './networkpolicy';
 import { toCiliumPathRegex } from './path-template';
 import type { DraftDocument, DraftObject, Grant } from './types';
@@ -20,7 +21,7 @@ function cnp(name: string, ns: string, spec: Record<string, unknown>): DraftObje
  * Endpoint selectors of a namespaced CiliumNetworkPolicy only match the policy's namespace unless they name
  * another with `k8s:io.kubernetes.pod.namespace`. https://docs.cilium.io/en/stable/security/policy/kubernetes/#namespaces
  */
-function toCiliumPeer(peer: Peer, policyNs: string, direction: Direction, pods: { nodes: Set<string> }): CiliumPeer | null {
+function toCiliumPeer(peer: Peer, policyNs: string, direction: Direction, pods: { nodes: Set<string>; unplaced: boolean }): CiliumPeer | null {
   switch (peer.kind) {
     case 'workload':
       return { field: 'Endpoints', value: peer.namespace === policyNs ? { matchLabels: peer.labels } : { matchLabels: { ...peer.labels, [NAMESPACE_LABEL]: peer.namespace } } };
@@ -29,9 +30,12 @@ function toCiliumPeer(peer: Peer, policyNs: string, direction: Direction, pods: 
       if (peer.entity === 'node') {
         // Cilium gives nodes reserved identities, not CIDR ones: `host` is the pod's own node, `remote-node` any
         // other. Replicas on several nodes see the same node as `host` from one and `remote-node` from another.
+        // Ingress from `host` needs no rule: allow-localhost admits it (lib/policy/cilium/allow-localhost.ts).
         const name = peer.name.slice('node:'.length);
-        const entities = [...(pods.nodes.has(name) ? ['host'] : []), ...(pods.nodes.size > (pods.nodes.has(name) ? 1 : 0) || pods.nodes.size === 0 ? ['remote-node'] : [])];
-        return { field: 'Entities', value: entities };
+        const local = pods.nodes.has(name);
+        const elsewhere = pods.unplaced || pods.nodes.size > (local ? 1 : 0);
+        const entities = [...(local && direction === 'egress' ? ['host'] : []), ...(elsewhere ? ['remote-node'] : [])];
+        return entities.length > 0 ? { field: 'Entities', value: entities } : null;
       }
       return { field: 'CIDR', value: peer.cidrs };
     case 'world':
@@ -83,13 +87,15 @@ export function draftCilium(ctx: DraftContext, input: GeneratorInput): DraftDocu
   for (const subject of input.subjects) {
     const self = ctx.peer(subject);
     if (!self || self.kind !== 'workload') continue;
-    const nodes = new Set(ctx.inventory.pods.filter((p) => `${p.workload.namespace}/${p.workload.name}` === subject && p.nodeName).map((p) => p.nodeName as string));
+    const placement = workloadNodes(ctx.inventory, subject);
     for (const direction of ['ingress', 'egress'] as const) {
       const grants = input.grants.filter((g) => (direction === 'ingress' ? g.destination === subject : g.source === subject && !ctx.isDnsGrant(g)));
       const grouper = new RuleGrouper<CiliumPeer, PortRule>();
       for (const g of grants) {
         const other = ctx.peer(direction === 'ingress' ? g.source : g.destination);
-        const peer = other && toCiliumPeer(other, self.namespace, direction, { nodes });
+        const peer = other && toCiliumPeer(other, self.namespace, direction, placement);
+        if (other && !peer && other.kind === 'addresses' && other.entity === 'node')
+          ctx.diagnostics.push({ severity: 'info', code: 'cilium-allow-localhost', message: `${provenanceLine(g)}: ${other.name} is the node every pod of ${subject} runs on, and Cilium lets the local host reach its endpoints (allow-localhost); no rule drafted` });
         if (!other || !peer) continue;
         // Group by peer field too: one Cilium rule holds one kind of peer.
         for (const { key, rule } of portRulesOf(g)) grouper.add(`${peer.field}|${other.name}`, [peer], key, rule, g);
@@ -113,7 +119,7 @@ export function draftCilium(ctx: DraftContext, input: GeneratorInput): DraftDocu
       docs.push({
         family: 'cilium',
         object: cnp(`eastwest-${shortName(subject)}-${direction}`, self.namespace, { endpointSelector: { matchLabels: self.labels }, [direction]: rules.length > 0 ? rules : [{}] }),
-        comment: [`${direction === 'ingress' ? 'Ingress to' : 'Egress from'} ${subject}: ${split.reduce((n, r) => n + r.grants.length, 0)} observed connection(s) granted.`],
+        comment: [`${direction === 'ingress' ? 'Ingress to' : 'Egress from'} ${subject}: ${grantedEdgesText(split.reduce((n, r) => n + r.grants.length, 0))}.`],
         notes,
       });
     }

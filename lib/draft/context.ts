@@ -98,6 +98,13 @@ export function createContext(inventory: Inventory, options?: Partial<EngineOpti
 /** `<ns>/<name>` → `<name>`, used in generated object names (the namespace is the object's own). */
 export const shortName = (name: EndpointName) => name.slice(name.indexOf('/') + 1);
 
+/**
+ * `3 observed edges granted`, for a policy's header comment. A grant is one observed edge (source, destination,
+ * port, protocol), which aggregates every request or connection seen on it: counting them as "connections" read
+ * as 1 where 1,390 requests were granted.
+ */
+export const grantedEdgesText = (grants: number): string => `${grants} observed edge${grants === 1 ? '' : 's'} granted`;
+
 /** One provenance line: `boutique/frontend -> 3550/TCP: 2140 requests, 2026-03-12T09:30:05Z .. 2026-03-12T09:44:55Z`. */
 export function provenanceLine(g: Grant): string {
   const ops = g.operations ? ` [${g.operations.map((o) => [o.method, o.pathTemplate].filter(Boolean).join(' ')).join(', ')}]` : '';

@@ -1,6 +1,6 @@
 import type { DraftContext } from './context';
 import { checkMeshed, checkSharedServiceAccount } from './mesh-check';
-import { provenanceLine, shortName } from './context';
+import { grantedEdgesText, provenanceLine, shortName } from './context';
 import { cmp, RuleGrouper } from './group-rules';
 import { MANAGED_BY, type GeneratorInput } from './networkpolicy';
 import { toIstioPath } from './path-template';
@@ -98,7 +98,7 @@ export function draftIstio(ctx: DraftContext, input: GeneratorInput): DraftDocum
     docs.push({
       family: 'istio',
       object: authz(`eastwest-${shortName(subject)}-ingress`, self.namespace, { action: 'ALLOW', selector: { matchLabels: self.labels }, ...(rules.length > 0 ? { rules } : {}) }),
-      comment: [`Requests to ${subject}: ${merged.reduce((n, r) => n + r.grants.length, 0)} observed connection(s) granted${rules.length === 0 ? ' (none observed: allow nothing)' : ''}.`],
+      comment: [`Requests to ${subject}: ${grantedEdgesText(merged.reduce((n, r) => n + r.grants.length, 0))}${rules.length === 0 ? ' (none observed: allow nothing)' : ''}.`],
       notes: merged.map((r, i) => ({ path: ['spec', 'rules', i], comment: r.grants.map(provenanceLine) })),
     });
   }

@@ -1,8 +1,9 @@
 import type { Diagnostic } from '../model/diagnostics';
 import type { Labels } from '../model/kubernetes';
 import type { DraftContext, Peer } from './context';
-import { provenanceLine, shortName } from './context';
+import { grantedEdgesText, provenanceLine, shortName } from './context';
 import { RuleGrouper, portKey } from './group-rules';
+import { isEveryPodsNode } from './own-node';
 import type { DraftDocument, DraftObject, Grant } from './types';
 
 /** Every generated object carries this label so a GitOps diff or `kubectl get -l` finds them. */
@@ -61,7 +62,8 @@ function dnsRule(ctx: DraftContext): Record<string, unknown> {
  * Kubernetes NetworkPolicies: per namespace a default-deny for both directions and a DNS egress allowance;
  * per workload an ingress policy from exactly its observed callers on the observed pod ports, and an egress
  * policy to exactly its observed callees. A connection needs both (egress at the source, ingress at the
- * destination) once both ends are isolated.
+ * destination) once both ends are isolated. Traffic with the node every pod of the workload runs on (the kubelet's
+ * probes) gets no rule: NetworkPolicy always allows it.
  */
 export function draftNetworkPolicies(ctx: DraftContext, input: GeneratorInput): DraftDocument[] {
   const docs: DraftDocument[] = [];
@@ -88,6 +90,11 @@ export function draftNetworkPolicies(ctx: DraftContext, input: GeneratorInput): 
       const grouper = new RuleGrouper<NpPeer, NpPort>();
       for (const g of grants) {
         const other = ctx.peer(direction === 'ingress' ? g.source : g.destination);
+        if (other && isEveryPodsNode(ctx.inventory, subject, other)) {
+          // Like the Istio draft leaves out the probes its sidecars never authorize: the built-in rule allows it already.
+          ctx.diagnostics.push({ severity: 'info', code: 'own-node-exempt', message: `${provenanceLine(g)}: ${other.name} is the node every pod of ${subject} runs on, and NetworkPolicy always allows traffic to and from a pod's own node (Kubernetes/own-node); no rule drafted` });
+          continue;
+        }
         const peers = other && toNetpolPeers(other, self.namespace, ctx.diagnostics);
         if (!peers) continue;
         grouper.add(other.name, peers, portKey(g.protocol, g.port), { port: g.port, protocol: g.protocol }, g);
@@ -106,7 +113,7 @@ export function draftNetworkPolicies(ctx: DraftContext, input: GeneratorInput): 
         family: 'networkpolicy',
         object: policy(`eastwest-${shortName(subject)}-${direction}`, self.namespace, self.labels, { policyTypes: [type], ...(rules.length > 0 ? { [direction]: rules } : {}) }),
         comment: [
-          `${direction === 'ingress' ? 'Ingress to' : 'Egress from'} ${subject}: ${merged.reduce((n, r) => n + r.grants.length, 0)} observed connection(s) granted${rules.length === 0 ? ' (none observed: all denied)' : ''}.`,
+          `${direction === 'ingress' ? 'Ingress to' : 'Egress from'} ${subject}: ${grantedEdgesText(merged.reduce((n, r) => n + r.grants.length, 0))}${rules.length === 0 ? ' (none observed: all denied)' : ''}.`,
         ],
         notes,
       });

@@ -85,12 +85,13 @@ export function renderReportHtml(input: ReportInput): string {
       'unused',
       'Allowed but unused',
       table(['source', 'destination', 'port', 'allowed by'], unused.map((e) => [h(e.source), h(e.destination), h(`${e.port}/${e.protocol}`), h(e.explanation.summary)]), 'Every allowed edge was used.') +
-        (g.unusedRules.length ? table(['rule', 'dangling', 'why'], g.unusedRules.map((r) => [`<code>${h(r.ref)}</code>`, r.dangling ? 'yes' : '', h(r.reason)]), '') : ''),
+        (g.unusedRules.length ? table(['rule', 'dangling', 'why'], g.unusedRules.map((r) => [`<code>${h(r.ref)}</code>`, r.partOf ? `part of ${h(r.partOf.ref)}` : r.dangling ? 'yes' : '', h(r.reason)]), '') : ''),
     ),
     section(
       'riskiest',
       'Riskiest workloads',
-      table(['workload', 'reachable by policy', 'share', 'crown jewels reached'], f.riskiest.map((r) => [h(r.workload), h(r.reachable), h(`${Math.round(r.share * 100)}%`), h(r.crownJewelsReached.join(', '))]), 'No workload.'),
+      '<p class="meta">Cluster DNS, the mesh control plane and the API server count as reached but are not walked on from: every pod must reach them, and going further would take compromising them.</p>' +
+        table(['workload', 'reachable by policy', 'share', 'crown jewels reached'], f.riskiest.map((r) => [h(r.workload), h(r.reachable), h(`${Math.round(r.share * 100)}%`), h(r.crownJewelsReached.join(', '))]), 'No workload.'),
     ),
     section(
       'environment-leaks',

@@ -98,10 +98,14 @@ export function classifyObservedEdge(observed: ObservedSummary, evaluation: Edge
   if (explicit) {
     if (blockedNote) notes.push(`${blockedNote}; the rest was allowed`);
     const conditional = layers.some((l) => l.outcome === 'conditional');
+    const rules = uniqueRules(layers.flatMap((l) => l.rules));
+    // The node exemption, Linkerd's probe route: rules of the platform, which no policy grants and none can take away.
+    const builtin = rules.filter((r) => r.builtin);
+    if (builtin.length > 0) notes.push(`decided by ${builtin.length === 1 ? 'a built-in rule' : 'built-in rules'} of the platform, not by a policy: ${builtin.map(ruleRefText).join(', ')}`);
     return {
       class: 'allowed',
       state: null,
-      rules: uniqueRules(layers.flatMap((l) => l.rules)),
+      rules,
       summary: intern(`observed, and explicitly allowed on every enforcing layer (${names(evaluation.verdict?.layers ?? [])})${conditional ? ', under L7 conditions' : ''}`),
       notes,
     };

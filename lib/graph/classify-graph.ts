@@ -143,12 +143,11 @@ export function classifyGraph(input: ClassifyInput): ClassifiedGraph {
   const grantedRules = grants.flatMap((g) => g.verdict.layers.filter((l) => l.basis === 'explicit').flatMap((l) => l.rules.map((rule) => ({ rule, layer: l.layer }))));
   const usage = computeRuleUsage(catalog, hits, grantedRules);
   const { wildcardRules } = usage;
-  const known = new Set(usage.unusedRules.map((r) => r.ref));
-  // A mesh rule can name a real caller and a missing one: it stays listed as dangling, with its last match.
-  const meshDangling = danglingRulesFromDiagnostics(input.diagnostics ?? [])
-    .filter((r) => !known.has(r.ref))
-    .map((r) => ({ ...r, lastMatched: usage.lastMatched.get(r.ref) ?? null }));
-  const unusedRules = [...meshDangling, ...usage.unusedRules];
+  // A mesh rule can name a real caller and a missing one: only the missing one is listed, as part of the rule.
+  const meshDangling = danglingRulesFromDiagnostics(input.diagnostics ?? [], usage);
+  const danglingRefs = new Set(meshDangling.map((r) => r.ref));
+  // A mesh rule that matches nobody at all is dangling rather than merely unused: one entry, the dangling one.
+  const unusedRules = [...meshDangling, ...usage.unusedRules.filter((r) => !danglingRefs.has(r.ref))];
 
   const edges = [...observedEdges, ...unusedEdges].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const endpoints = new Set<string>();

@@ -27,6 +27,8 @@ export interface CatalogRule {
   dangling: boolean;
   /** Why it is dangling, for the report. */
   danglingReason?: string;
+  /** The rule the peer belongs to (`NetworkPolicy/ns/name#ingress[0]`): its other peers decide whether a dangling one is only part of it. */
+  within: string;
 }
 
 interface NetworkLayerLike extends PolicyLayer {
@@ -68,6 +70,7 @@ export function buildRuleCatalog(model: NetworkModel): CatalogRule[] {
 
   const entry = (
     ref: RuleRef,
+    within: string,
     direction: 'ingress' | 'egress',
     action: CatalogRule['action'],
     targets: EndpointName[],
@@ -81,7 +84,7 @@ export function buildRuleCatalog(model: NetworkModel): CatalogRule[] {
     else if (!wildcard && peer?.kind === 'pods' && peers.length === 0) danglingReason = `its ${direction === 'ingress' ? 'source' : 'destination'} selector matches no pod`;
     else if (peer?.kind === 'none') danglingReason = 'the peer can never match (unknown or empty peer, fail-closed)';
     const rule = wildcard ? { ...ref, wildcard: true } : ref;
-    return { rule, ref: formatRuleRef(rule), layer: 'network', direction, action, targets, peers, ports, wildcard, dangling: danglingReason !== undefined, ...(danglingReason ? { danglingReason } : {}) };
+    return { rule, ref: formatRuleRef(rule), layer: 'network', direction, action, targets, peers, ports, wildcard, dangling: danglingReason !== undefined, ...(danglingReason ? { danglingReason } : {}), within };
   };
 
   const out: CatalogRule[] = [];
@@ -90,16 +93,17 @@ export function buildRuleCatalog(model: NetworkModel): CatalogRule[] {
   return out;
 }
 
-type EntryFn = (ref: RuleRef, direction: 'ingress' | 'egress', action: CatalogRule['action'], targets: EndpointName[], peer: Peer | null, ports: PortRules) => CatalogRule;
+type EntryFn = (ref: RuleRef, within: string, direction: 'ingress' | 'egress', action: CatalogRule['action'], targets: EndpointName[], peer: Peer | null, ports: PortRules) => CatalogRule;
 
 function netpolRules(np: Netpol, model: NetworkModel, index: PodLabelIndex, entry: EntryFn): CatalogRule[] {
   const targets = uniq(index.candidates(np.namespace, np.podSelector).filter((p) => model.netpolSelects(np, p)));
   const out: CatalogRule[] = [];
   for (const direction of ['ingress', 'egress'] as const) {
     for (const rule of np[direction] ?? []) {
+      const within = formatRuleRef({ ...np.ref, path: rule.path });
       // A rule without peers admits everyone: the network layer reports it as `#ingress[0]` with `wildcard`.
-      if (rule.peers === null) out.push(entry({ ...np.ref, path: rule.path }, direction, 'allow', targets, null, rule.ports));
-      else for (const p of rule.peers) out.push(entry({ ...np.ref, path: p.path }, direction, 'allow', targets, p.peer, rule.ports));
+      if (rule.peers === null) out.push(entry({ ...np.ref, path: rule.path }, within, direction, 'allow', targets, null, rule.ports));
+      else for (const p of rule.peers) out.push(entry({ ...np.ref, path: p.path }, within, direction, 'allow', targets, p.peer, rule.ports));
     }
   }
   return out;
@@ -111,7 +115,8 @@ function clusterRules(cp: ClusterPolicy, model: NetworkModel, entry: EntryFn): C
   for (const direction of ['ingress', 'egress'] as const) {
     for (const rule of cp[direction]) {
       const action = rule.action === 'Allow' ? 'allow' : rule.action === 'Deny' ? 'deny' : 'pass';
-      for (const p of rule.peers) out.push(entry({ ...cp.ref, path: p.path }, direction, action, targets, p.peer, rule.ports));
+      const within = formatRuleRef({ ...cp.ref, path: rule.path });
+      for (const p of rule.peers) out.push(entry({ ...cp.ref, path: p.path }, within, direction, action, targets, p.peer, rule.ports));
     }
   }
   return out;

@@ -22,6 +22,12 @@ export interface RuleRef {
    * The graph shows such a rule once ("any -> frontend") instead of expanding it into N edges.
    */
   wildcard?: boolean;
+  /**
+   * A rule of the platform itself, held by no resource: Kubernetes' own-node rule, Cilium's allow-localhost,
+   * Calico's unpoliced host -> local workload path, Linkerd's probe route. It explains a verdict but can be
+   * neither removed nor left unused, so rule usage never lists it.
+   */
+  builtin?: boolean;
 }
 
 export function formatRuleRef(r: RuleRef): string {

@@ -1,4 +1,5 @@
 export { createEvaluator, createEvaluatorFromLayers, combineDecisions, ignoredKindDiagnostics } from './evaluate';
+export { findInvalidPolicies } from './invalid-policies';
 export { layerFactories, KNOWN_POLICY_GROUPS } from './layers';
 export { policiesSelecting } from './selecting';
 export { networkLayerFactory, createNetworkLayer, decideNetwork, type NetworkLayer } from './network/layer';

@@ -1,6 +1,6 @@
 // The matrix fast path (bit sets over all pods) must agree with the pair-by-pair evaluator on any policy set.
 // Property test over random NetworkPolicies and Admin/Baseline ClusterNetworkPolicies on the upstream e2e model
-// (plus a host-network pod and a stand-in pod without IP).
+// (plus a host-network pod, a pod on the same node, and a stand-in pod without IP).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { buildInventory } from '../inventory';
@@ -10,7 +10,9 @@ import { E2E_PROTOCOLS, e2eCluster, netpol, toManifests } from './testing/e2e-mo
 
 type Raw = Record<string, unknown>;
 const extraPods: Raw[] = [
-  { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'host', namespace: 'y', labels: { pod: 'a' } }, spec: { hostNetwork: true, containers: [{ name: 'c', ports: [{ containerPort: 80 }] }] }, status: { podIP: '172.16.0.5' } },
+  { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'host', namespace: 'y', labels: { pod: 'a' } }, spec: { hostNetwork: true, nodeName: 'node-1', containers: [{ name: 'c', ports: [{ containerPort: 80 }] }] }, status: { podIP: '172.16.0.5', hostIP: '172.16.0.5' } },
+  // On the host pod's node: their traffic both ways is node traffic for it (NetworkPolicy's own-node rule).
+  { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'local', namespace: 'x', labels: { pod: 'c' } }, spec: { nodeName: 'node-1', containers: [{ name: 'c', ports: [{ containerPort: 80 }] }] }, status: { podIP: '192.168.1.99', hostIP: '172.16.0.5' } },
   { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'tmpl', namespace: 'z' }, spec: { template: { metadata: { labels: { pod: 'b' } }, spec: { containers: [{ name: 'c', ports: [{ containerPort: 81, name: 'serve-81-tcp' }] }] } } } },
 ];
 

@@ -1,4 +1,6 @@
 import { formatRuleRef, type Basis, type Connection, type DirectionDecision, type LayerDecision, type Outcome, type RuleRef } from '../../model/verdict';
+import { isOwnNode } from '../model/own-node';
+import { hostToWorkloadDecision } from './host-to-workload';
 import { matchedUpstreamPeer, matchRule, type CalicoEndpoint, type ConnectionView } from './match';
 import type { CalicoModel, TierPolicies } from './model';
 import type { CalicoPolicy, CalicoRule, CalicoTier, Direction } from './types';
@@ -125,7 +127,11 @@ export function decideCalico(model: CalicoModel, c: Connection): LayerDecision {
   const directions: CalicoDirectionDecision[] = [];
   // Host-network pods and addresses have no workload endpoint (host endpoints are not modelled).
   if (src.pod) directions.push(decideCalicoDirection(model, 'egress', src, view));
-  if (dst.pod) directions.push(decideCalicoDirection(model, 'ingress', dst, view));
+  if (dst.pod) {
+    // Felix does not police the workload's own host (host-to-workload.ts): no tier is walked for it.
+    const fromItsHost = isOwnNode(dst.pod, src.facts);
+    directions.push(fromItsHost ? hostToWorkloadDecision(dst, src, model.tiersFor(dst, 'ingress').length > 0, `${c.protocol}/${c.port}`) : decideCalicoDirection(model, 'ingress', dst, view));
+  }
   const strip = (d: CalicoDirectionDecision): DirectionDecision => ({ direction: d.direction, isolated: d.isolated, outcome: d.outcome, basis: d.basis, rules: d.rules, reason: d.reason });
   const reported = directions.flatMap((d) => d.reported);
   const extra = reported.length > 0 ? { reported } : {};

@@ -1,4 +1,5 @@
 import { formatRuleRef, type Basis, type Connection, type DirectionDecision, type Endpoint, type LayerDecision, type Outcome, type RuleRef } from '../../model/verdict';
+import { ALLOW_LOCALHOST, isLocalHost } from './allow-localhost';
 import type { CiliumEndpoint } from './identity';
 import { evaluateL7 } from './l7';
 import { matchingPortRules, matchRulePeers } from './match';
@@ -40,11 +41,12 @@ const isL4Only = (h: AllowHit) => !h.fqdn && (h.portRules === null || h.portRule
  * One direction at one Cilium endpoint (`local`): egress at the source, ingress at the destination.
  * Order of evaluation (https://docs.cilium.io/en/stable/security/policy/deny/ and .../language/):
  * 1. any matching deny rule (CNP/CCNP `ingressDeny`/`egressDeny`) denies, whatever allows it;
- * 2. an allow rule of any CNP/CCNP/NetworkPolicy that matches at L3/L4 without L7 rules allows everything on that
+ * 2. ingress from the endpoint's own node is allowed (allow-localhost.ts);
+ * 3. an allow rule of any CNP/CCNP/NetworkPolicy that matches at L3/L4 without L7 rules allows everything on that
  *    port ("the layer 7 portions of the latter rule will have no effect", .../layer7/);
- * 3. otherwise matching L7 rules decide the request (and do so even when default deny is off: the port is redirected
+ * 4. otherwise matching L7 rules decide the request (and do so even when default deny is off: the port is redirected
  *    to the proxy);
- * 4. otherwise the endpoint is denied if any selecting rule puts it into default deny for this direction.
+ * 5. otherwise the endpoint is denied if any selecting rule puts it into default deny for this direction.
  */
 export function decideCiliumDirection(repo: CiliumRepository, dir: Direction, local: CiliumEndpoint, peer: CiliumEndpoint, peerEndpoint: Endpoint, c: Connection): CiliumDirectionDecision {
   const what = `${c.protocol}/${c.port}`;
@@ -74,7 +76,20 @@ export function decideCiliumDirection(repo: CiliumRepository, dir: Direction, lo
     return { ...base, outcome: 'denied', basis: 'deny-rule', rules: denies, conditions: [], reason: `${dir} ${what} ${towards} this peer denied by ${list(denies)} (deny rules take precedence)` };
   }
 
-  // 2. Allow rules.
+  // 2. The local host reaches local endpoints (allow-localhost.ts), whatever the allow rules and default deny say.
+  if (dir === 'ingress' && isLocalHost(local, peer)) {
+    const who = peer.pod ? `the host-network pod ${peer.pod.namespace}/${peer.pod.name}` : `${peer.ips[0] ?? 'the node'}`;
+    return {
+      ...base,
+      outcome: 'allowed',
+      basis: 'explicit',
+      rules: [ALLOW_LOCALHOST],
+      conditions: [],
+      reason: `ingress ${what} from ${who}, identity host: node ${local.nodeName} is the one this endpoint runs on; allowed by Cilium/allow-localhost (the agent lets the local host reach local endpoints in Kubernetes mode${isolated ? ', even in default deny' : ''})`,
+    };
+  }
+
+  // 3. Allow rules.
   const hits: AllowHit[] = [];
   for (const r of rules) {
     for (const ar of r[dir]) {
@@ -93,7 +108,7 @@ export function decideCiliumDirection(repo: CiliumRepository, dir: Direction, lo
     return { ...base, outcome: 'allowed', basis: 'explicit', rules: refs, conditions: [], reason: `${dir} ${what} ${towards} this peer allowed by ${list(refs)}` };
   }
 
-  // 3. L7 and FQDN rules.
+  // 4. L7 and FQDN rules.
   if (all.length > 0) {
     const allowedBy: RuleRef[] = [];
     const conditions: string[] = [];
@@ -131,7 +146,7 @@ export function decideCiliumDirection(repo: CiliumRepository, dir: Direction, lo
     return { ...base, outcome: 'denied', basis: 'no-match', rules: l7Refs, conditions: [], reason: `${dir} ${what} ${towards} this peer: ${req} matches no L7 rule of ${list(l7Refs)}` };
   }
 
-  // 4. Default deny or default allow.
+  // 5. Default deny or default allow.
   if (isolated) {
     return { ...base, outcome: 'denied', basis: 'no-match', rules: isolating, conditions: [], reason: `in default deny for ${dir} (selected by ${list(isolating)}); no rule allows ${what} ${towards} this peer` };
   }

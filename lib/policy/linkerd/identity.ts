@@ -1,13 +1,14 @@
 import { parseAddressOrCidr } from '../mesh/cidr';
 import { type Cidr, cidrContains } from '../model/cidr';
 import { type Tri, UNKNOWN, triAnd } from '../mesh/tri';
+import type { RuleRef } from '../../model/verdict';
 import type { ClientAuthorization, IdentityMatch, NetworkMatch } from './model';
 
-/** Parses an identity string as the policy controller does (`*`, `*.<suffix>`, exact). */
-export function parseIdentityMatch(s: string): IdentityMatch {
+/** Parses an identity string as the policy controller does (`*`, `*.<suffix>`, exact); `origin` is where it is written. */
+export function parseIdentityMatch(s: string, origin?: RuleRef): IdentityMatch {
   if (s === '*') return { kind: 'suffix', labels: [] };
   if (s.startsWith('*.')) return { kind: 'suffix', labels: s.slice(2).split('.') };
-  return { kind: 'exact', identity: s };
+  return { kind: 'exact', identity: s, ...(origin ? { origin } : {}) };
 }
 
 export function matchIdentity(m: IdentityMatch, identity: string): boolean {

@@ -7,6 +7,7 @@ import { DEFAULT_POLICY_ANNOTATION } from './default-policy';
 import { decideLinkerd, type LinkerdData, linkerdEnforces } from './decide';
 import { parseLinkerdPolicies } from './parse';
 import { linkerdSelecting } from './selecting';
+import { findUnmeshedServers } from './unmeshed';
 
 export function readLinkerdData(input: LayerInput): { data: LinkerdData | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -15,6 +16,7 @@ export function readLinkerdData(input: LayerInput): { data: LinkerdData | null; 
     input.inventory.namespaces.some((n) => n.annotations[DEFAULT_POLICY_ANNOTATION] !== undefined) || input.inventory.pods.some((p) => p.annotations[DEFAULT_POLICY_ANNOTATION] !== undefined);
   if (!policies.present && !annotated) return { data: null, diagnostics };
   diagnostics.push(...findDanglingIdentities(policies, input.inventory, policies.config.trustDomain ?? input.options.trustDomain));
+  diagnostics.push(...findUnmeshedServers(policies, input.inventory));
   return { data: { inventory: input.inventory, options: input.options, namespaces: namespaceIndex(input.inventory), policies }, diagnostics };
 }
 

@@ -12,8 +12,11 @@ export const DEFAULT_POLICIES: readonly DefaultPolicy[] = ['all-unauthenticated'
 
 export type ProxyProtocol = 'unknown' | 'HTTP/1' | 'HTTP/2' | 'gRPC' | 'opaque' | 'TLS';
 
-/** `*` = any identity; `*.<suffix>` = identities ending in `.<suffix>`; otherwise exact. */
-export type IdentityMatch = { kind: 'exact'; identity: string } | { kind: 'suffix'; labels: string[] };
+/**
+ * `*` = any identity; `*.<suffix>` = identities ending in `.<suffix>`; otherwise exact. `origin`: where an exact
+ * identity is written (`MeshTLSAuthentication/ns/name#spec.identityRefs[1]`), to name it when it matches nobody.
+ */
+export type IdentityMatch = { kind: 'exact'; identity: string; origin?: RuleRef } | { kind: 'suffix'; labels: string[] };
 
 export interface NetworkMatch {
   net: Cidr;
@@ -43,6 +46,7 @@ export interface LinkerdServer {
   protocol: ProxyProtocol;
   /** Applied to traffic no authorization matches (v1beta3 `accessPolicy`, default `deny`). */
   accessPolicy: DefaultPolicy;
+  source?: SourceRef;
 }
 
 export type ServerRef = { kind: 'name'; name: string } | { kind: 'selector'; selector: LabelSelector };

@@ -106,6 +106,7 @@ function parseServer(o: ManifestObject, diag: (m: string) => void): LinkerdServe
     port: typeof port === 'string' && /^\d+$/.test(port) ? Number(port) : port,
     protocol: PROTOCOLS.has(protocol) ? protocol : 'unknown',
     accessPolicy: isDefaultPolicy(access) ? access : 'deny',
+    source: o.source,
   };
 }
 
@@ -133,12 +134,13 @@ function parseServerAuthorization(o: ManifestObject, trustDomain: string, diag: 
   if (client.unauthenticated === true) authentication = { kind: 'unauthenticated' };
   else if (mesh.unauthenticatedTLS === true) authentication = { kind: 'tls-unauthenticated' };
   else {
-    const identities: IdentityMatch[] = asStringList(mesh.identities).map(parseIdentityMatch);
-    for (const sa of asArray(mesh.serviceAccounts)) {
+    const self: RuleRef = { kind: 'ServerAuthorization', namespace, name: o.metadata.name };
+    const identities: IdentityMatch[] = asStringList(mesh.identities).map((id, i) => parseIdentityMatch(id, { ...self, path: `spec.client.meshTLS.identities[${i}]` }));
+    asArray(mesh.serviceAccounts).forEach((sa, i) => {
       const s = asRecord(sa);
       const name = asString(s.name);
-      if (name) identities.push({ kind: 'exact', identity: linkerdIdentity(trustDomain, asString(s.namespace) ?? namespace, name) });
-    }
+      if (name) identities.push({ kind: 'exact', identity: linkerdIdentity(trustDomain, asString(s.namespace) ?? namespace, name), origin: { ...self, path: `spec.client.meshTLS.serviceAccounts[${i}]` } });
+    });
     if (!identities.length) {
       diag('client authorizes nobody (no meshTLS identities, serviceAccounts or unauthenticated); ignored');
       return null;
@@ -237,11 +239,12 @@ export function parseLinkerdPolicies(objects: ManifestObject[], engineTrustDomai
       }
       case 'MeshTLSAuthentication': {
         const spec = asRecord(o.body.spec);
-        const ids = asStringList(spec.identities).map(parseIdentityMatch);
-        for (const r of asArray(spec.identityRefs).map(asRecord)) {
+        const self: RuleRef = { kind: 'MeshTLSAuthentication', namespace: ns, name: o.metadata.name };
+        const ids = asStringList(spec.identities).map((id, i) => parseIdentityMatch(id, { ...self, path: `spec.identities[${i}]` }));
+        for (const [i, r] of asArray(spec.identityRefs).map(asRecord).entries()) {
           const kind = asString(r.kind);
           const name = asString(r.name) ?? '';
-          if (kind === 'ServiceAccount') ids.push({ kind: 'exact', identity: linkerdIdentity(trustDomain, asString(r.namespace) ?? ns, name) });
+          if (kind === 'ServiceAccount') ids.push({ kind: 'exact', identity: linkerdIdentity(trustDomain, asString(r.namespace) ?? ns, name), origin: { ...self, path: `spec.identityRefs[${i}]` } });
           else if (kind === 'Namespace') ids.push({ kind: 'suffix', labels: `${name}.serviceaccount.identity.linkerd.${trustDomain}`.split('.') });
           else diag(`unsupported identityRef kind ${kind}`);
         }
@@ -288,12 +291,12 @@ export function parseLinkerdPolicies(objects: ManifestObject[], engineTrustDomai
     let identities: IdentityMatch[] | null = null;
     let nets: NetworkMatch[] | null = null;
     let invalid = false;
-    for (const r of asArray(spec.requiredAuthenticationRefs).map(asRecord)) {
+    for (const [i, r] of asArray(spec.requiredAuthenticationRefs).map(asRecord).entries()) {
       const kind = asString(r.kind);
       const name = asString(r.name) ?? '';
       const rns = asString(r.namespace) ?? ns;
       if (kind === 'MeshTLSAuthentication' || kind === 'ServiceAccount') {
-        const ids = kind === 'ServiceAccount' ? [{ kind: 'exact' as const, identity: linkerdIdentity(trustDomain, rns, name) }] : meshTls.get(key(rns, name));
+        const ids = kind === 'ServiceAccount' ? [{ kind: 'exact' as const, identity: linkerdIdentity(trustDomain, rns, name), origin: { ...ref, path: `spec.requiredAuthenticationRefs[${i}]` } }] : meshTls.get(key(rns, name));
         if (!ids) {
           diag(`MeshTLSAuthentication ${rns}/${name} not found; Linkerd ignores the policy`);
           invalid = true;

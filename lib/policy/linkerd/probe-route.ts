@@ -16,7 +16,7 @@ import type { ClientAuthorization, LinkerdConfig, LinkerdRoute, LinkerdServer } 
  * or a Server of protocol unknown, HTTP/1 or HTTP/2 (gRPC Servers get gRPC routes, opaque and TLS ones none).
  * https://linkerd.io/2-edge/features/server-policy/#default-authorizations
  */
-export const PROBE_ROUTE: RuleRef = { kind: 'Linkerd', name: 'probe' };
+export const PROBE_ROUTE: RuleRef = { kind: 'Linkerd', name: 'probe', builtin: true };
 
 /** The probe paths the policy controller derives from one pod port (workload.rs `pod_http_probes`): query dropped, deduplicated. */
 export function probePaths(pod: Pod, port: number): { paths: string[]; probes: string[] } {

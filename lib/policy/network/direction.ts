@@ -3,10 +3,12 @@ import type { DirectionDecision, RuleRef } from '../../model/verdict';
 import type { ClusterPolicy, ClusterRule } from '../anp/types';
 import type { EndpointFacts } from '../model/endpoint';
 import { matchPeer } from '../model/peer';
+import { isOwnNode } from '../model/own-node';
 import { matchPortRules } from '../model/ports';
 import { ruleRefText, ruleRefsText } from '../model/rule-ref-text';
 import type { Netpol } from '../netpol/types';
 import type { NetworkModel } from './model';
+import { ownNodeDecision } from './own-node';
 
 export type Direction = 'ingress' | 'egress';
 
@@ -82,7 +84,8 @@ const describe = (hit: TierHit) => `${ruleRefText(hit.ref)}${hit.rule.name ? ` (
 
 /**
  * Decides one direction for one pod, through the tiers in order:
- * Admin (ANP / CNP tier Admin) -> NetworkPolicy -> Baseline (BANP / CNP tier Baseline) -> default allow.
+ * Admin (ANP / CNP tier Admin) -> the pod's own node (own-node.ts) -> NetworkPolicy -> Baseline (BANP / CNP tier
+ * Baseline) -> default allow.
  * https://network-policy-api.sigs.k8s.io/api-overview/ and ClusterNetworkPolicySpec.Tier (v1alpha2).
  * `subject` is the pod the direction belongs to (source for egress, destination for ingress), `peer` the other end.
  */
@@ -127,6 +130,9 @@ export function decideDirection(
   if (a && a.rule.action === 'Allow') return { direction: dir, isolated, outcome: 'allowed', basis: 'explicit', rules: [a.ref], reason: `${dir} ${what} allowed by ${describe(a)}` };
   if (a && a.rule.action === 'Deny') return { direction: dir, isolated, outcome: 'denied', basis: 'deny-rule', rules: [a.ref], reason: `${dir} ${what} denied by ${describe(a)}` };
   if (a) prefix = `passed by ${describe(a)}; `;
+
+  // Below the admin tier, the pod's own node is NetworkPolicy's built-in rule (own-node.ts).
+  if (isOwnNode(subject, peer)) return ownNodeDecision(dir, subject, peer, isolated, prefix, what);
 
   if (npPolicies.length > 0) {
     // NetworkPolicy always makes a final decision for the pods it selects (v1alpha2 Tier doc).

@@ -46,6 +46,9 @@ export class NetworkMatrixBuilder {
   private lastDst = -1;
   private dstEgress: { admin: FlatPolicy[]; np: FlatPolicy[]; baseline: FlatPolicy[] } = { admin: [], np: [], baseline: [] };
   private readonly scratch: Bits;
+  /** Per node name: the pods on it (the sources whose own node a host-network destination there is), and the host-network pods on it (node traffic). */
+  private readonly podsOnNode = new Map<string, Bits>();
+  private readonly hostsOnNode = new Map<string, Bits>();
 
   constructor(private readonly model: NetworkModel, private readonly pods: Pod[]) {
     this.n = pods.length;
@@ -54,9 +57,17 @@ export class NetworkMatrixBuilder {
     this.facts = pods.map((p) => model.endpoints.ofPod(p));
     this.hostNet = newBits(this.n);
     this.egressIsolated = newBits(this.n);
+    const onNode = (m: Map<string, Bits>, node: string) => {
+      let b = m.get(node);
+      if (!b) m.set(node, (b = newBits(this.n)));
+      return b;
+    };
     pods.forEach((p, i) => {
       if (p.hostNetwork) setBit(this.hostNet, i);
       if (model.policiesOf(p).npEgress.length > 0) setBit(this.egressIsolated, i);
+      const node = this.facts[i]!.nodeName;
+      if (p.hostNetwork && node) setBit(onNode(this.hostsOnNode, node), i);
+      else if (!p.hostNetwork && p.nodeName) setBit(onNode(this.podsOnNode, p.nodeName), i);
     });
     const flatCluster = (policies: ClusterPolicy[]) =>
       policies.filter((p) => p.egress.length > 0).map((p) => ({ subject: this.subjectBits(p), rules: p.egress.map((r) => this.flatClusterRule(r)) }));
@@ -153,6 +164,19 @@ export class NetworkMatrixBuilder {
     }
   }
 
+  /**
+   * The pod's own-node rule (own-node.ts, `isOwnNode`) decides for the sources in `own` what the admin tier left
+   * open: before NetworkPolicy and the baseline tier, as `decideDirection` does.
+   */
+  private allowOwnNode(own: Bits | undefined, decided: Bits, allowed: Bits): void {
+    if (!own) return;
+    for (let i = 0; i < this.words; i++) {
+      const m = ~decided[i]! & own[i]!;
+      allowed[i]! |= m;
+      decided[i]! |= m;
+    }
+  }
+
   /** Sources allowed to send to target t by egress rules (bit i = pod i as source). */
   egressAllowed(t: MatrixTarget): Bits {
     const w = this.words;
@@ -168,6 +192,9 @@ export class NetworkMatrixBuilder {
     }
     this.walkTier(rel.admin, t.port, t.protocol, dstPorts, decided, allowed, passed);
     for (let i = 0; i < w; i++) decided[i]! &= ~passed[i]!; // Pass: on to the NetworkPolicy tier
+    // Egress to a host-network destination: it is the node of the sources running there.
+    const dstNode = this.facts[t.pod]!.nodeName;
+    this.allowOwnNode(dstNode ? this.podsOnNode.get(dstNode) : undefined, decided, allowed);
     const npAllowed = newBits(this.n);
     for (const p of rel.np) {
       if (p.rules.some((r) => matchPortRules(r.ports, t.port, t.protocol, dstPorts))) for (let i = 0; i < w; i++) npAllowed[i]! |= p.subject[i]!;
@@ -195,6 +222,8 @@ export class NetworkMatrixBuilder {
     const tier = (ps: ClusterPolicy[]) => ps.map((p) => ({ subject: null, rules: p.ingress.map((r) => this.flatClusterRule(r)) }));
     this.walkTier(tier(pols.adminIngress), t.port, t.protocol, dst.ports, decided, allowed, passed);
     for (let i = 0; i < w; i++) decided[i]! &= ~passed[i]!;
+    // Ingress from the host-network sources on the destination's node (host-network destinations returned above).
+    this.allowOwnNode(dst.nodeName ? this.hostsOnNode.get(dst.nodeName) : undefined, decided, allowed);
     if (pols.npIngress.length > 0) {
       // NetworkPolicy makes the final decision for a pod it selects.
       const npAllowed = newBits(this.n);

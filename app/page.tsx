@@ -51,7 +51,7 @@ function RiskiestCard({ snapshot }: { snapshot: { id: string; name: string } }) 
     <Card>
       <CardHeader
         title={`Top 10 riskiest workloads · ${snapshot.name}`}
-        description="The largest blast radius: how many workloads each one could reach over policy-allowed connections if compromised."
+        description="The largest blast radius: how many workloads each one could reach over policy-allowed connections if compromised. Cluster DNS, the mesh control plane and the API server count as reached but are not walked on from."
         actions={<ButtonLink variant="secondary" href={`/graph?snapshot=${snapshot.id}&mode=blast`}>Blast radius</ButtonLink>}
       />
       <RiskiestList snapshotId={snapshot.id} />

@@ -3,19 +3,13 @@
  * single source ≤ 200 ms; the ranked list of all 5,000 workloads is recorded).
  */
 import { computeBlastRadius, rankRiskiestWorkloads, toAdjacency, type ReachEdge } from '../lib/graph';
+import { mulberry32 } from '../lib/util/seeded-random';
 
 const WORKLOADS = 5_000;
 const EDGES = 100_000;
 
-// Deterministic pseudo-random numbers (mulberry32) so every run measures the same graph.
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic pseudo-random numbers so every run measures the same graph.
+const random = mulberry32;
 
 const rnd = random(42);
 const names = Array.from({ length: WORKLOADS }, (_, i) => `ns-${i % 100}/workload-${i}`);

@@ -17,7 +17,13 @@ interface Reached {
   hops: number;
   path: { from: string; to: string; port: number; protocol: string }[];
   crownJewel: boolean;
+  infra?: string;
+  notTraversed?: true;
+  sensitivity?: { level: string; categories: string[] };
 }
+
+/** The least-privilege draft of the boutique namespace (the golden file of `eastwest draft`): kube-system keeps no policy. */
+const drafted = ['--input', boutique('kubernetes/cluster-state.json'), path.join(root, 'fixtures/draft/boutique-networkpolicy.yaml')];
 
 describe('eastwest blast-radius', () => {
   test('--json prints the contract shape with hops, paths and crown jewels', () => {
@@ -55,6 +61,40 @@ describe('eastwest blast-radius', () => {
     const run = eastwest('blast-radius', ...input, '--from', 'boutique/nope');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('unknown workload "boutique/nope"');
+  });
+});
+
+// Each test spawns the CLI (tsx start-up ~1 s, more on a busy machine): generous timeouts, not timing assertions.
+describe('shared infrastructure is reached, not traversed, unless --pivot-through-infra', { timeout: 60_000 }, () => {
+  test.each([
+    { flags: [], reached: 12, ingressGateway: false },
+    { flags: ['--pivot-through-infra'], reached: 14, ingressGateway: true },
+  ])('loadgenerator under the drafted policies $flags reaches $reached', ({ flags, reached, ingressGateway }) => {
+    const run = eastwest('blast-radius', ...drafted, '--from', 'boutique/loadgenerator', ...flags, '--json');
+    expect(run.status, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as { reached: Reached[]; pivotThroughInfra: boolean };
+    expect(out.reached).toHaveLength(reached);
+    expect(out.pivotThroughInfra).toBe(flags.length > 0);
+    expect(out.reached.find((r) => r.workload === 'kube-system/coredns')).toMatchObject({ hops: 1, infra: 'dns', ...(ingressGateway ? {} : { notTraversed: true }) });
+    // Only CoreDNS (no policy in kube-system) leads there: the draft gives boutique no egress to istio-system.
+    expect(out.reached.some((r) => r.workload === 'istio-system/istio-ingressgateway')).toBe(ingressGateway);
+  });
+
+  test('the text output names what was reached but not traversed, and marks sensitive workloads as Findings does', () => {
+    const run = eastwest('blast-radius', ...drafted, '--from', 'boutique/frontend');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^boutique\/frontend reaches 11 workload\(s\)/);
+    expect(run.stdout).toMatch(/kube-system\/coredns {2}cluster DNS, not traversed/);
+    expect(run.stdout).toContain('Reached but not traversed (shared infrastructure: going further takes compromising it; --pivot-through-infra walks on): kube-system/coredns (cluster DNS)');
+    expect(run.stdout).toMatch(/boutique\/paymentservice {2}sensitive · payment/);
+    expect(run.stdout).toMatch(/boutique\/redis-cart {2}sensitive · data-store/);
+  });
+
+  test('exposure follows the same rule: who reaches paymentservice, not every DNS client by way of CoreDNS', () => {
+    const reached = (...flags: string[]) => (JSON.parse(eastwest('exposure', ...drafted, '--to', 'boutique/paymentservice', ...flags, '--json').stdout) as { reached: Reached[] }).reached;
+    expect(reached().find((r) => r.workload === 'kube-system/coredns')?.notTraversed).toBe(true);
+    expect(reached().map((r) => r.workload)).not.toContain('boutique/adservice');
+    expect(reached('--pivot-through-infra').map((r) => r.workload)).toContain('boutique/adservice');
   });
 });
 

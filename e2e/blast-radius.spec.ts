@@ -55,6 +55,31 @@ test('assume frontend compromised: paymentservice is reached at hop 2, the path 
   await expect(page.getByTestId('blast-path').locator('li')).toHaveCount(path2.length);
 });
 
+test('shared infrastructure is reached but not traversed until the user pivots through it; sensitive workloads are marked as on Findings', async ({ page, request }) => {
+  const snapshot = await demoSnapshotId(request);
+  await page.goto(`/graph?snapshot=${snapshot}&mode=blast&start=boutique%2Ffrontend`);
+  const dns = page.locator('[data-testid="reached-row"][data-workload="kube-system/coredns"]');
+  await expect(dns).toHaveAttribute('data-not-traversed', 'dns');
+  await expect(dns).toContainText('cluster DNS · not traversed');
+  // Today's policies leave boutique egress open: frontend reaches istiod directly too, and stops there as well.
+  await expect(page.getByTestId('infra-not-traversed')).toContainText('Reached but not traversed: istio-system/istiod (mesh control plane), kube-system/coredns (cluster DNS).');
+  // The marks Findings shows for the same workloads (one sensitivity computation, GET …/sensitivity).
+  const sensitivity = ((await (await request.get(`/api/snapshots/${snapshot}/sensitivity`)).json()) as { sensitivity: { workload: string; level: string; categories: string[] }[] }).sensitivity;
+  for (const w of ['boutique/paymentservice', 'boutique/emailservice', 'boutique/redis-cart']) {
+    const s = sensitivity.find((x) => x.workload === w)!;
+    await expect(page.locator(`[data-testid="reached-row"][data-workload="${w}"]`)).toContainText([s.level, ...s.categories].join(' · '));
+  }
+
+  await page.getByTestId('pivot-through-infra').check();
+  await expect(page).toHaveURL(/pivotThroughInfra=1/);
+  await expect(dns).not.toHaveAttribute('data-not-traversed', /.*/);
+  await expect(page.getByTestId('infra-not-traversed')).toHaveCount(0);
+  const pivoted = (await (await request.get(`/api/snapshots/${snapshot}/blast-radius?start=boutique/frontend&pivotThroughInfra=1`)).json()) as BlastRadiusReport;
+  await expect(page.getByTestId('reached-row')).toHaveCount(pivoted.reached.length);
+  await page.reload();
+  await expect(page.getByTestId('pivot-through-infra')).toBeChecked();
+});
+
 test('the home page ranks the riskiest workloads and links into blast radius mode', async ({ page, request }) => {
   const snapshot = await demoSnapshotId(request);
   const api = (await (await request.get(`/api/snapshots/${snapshot}/riskiest?limit=10`)).json()) as { riskiest: { workload: string; reachable: number }[] };
@@ -72,10 +97,13 @@ test('tagging paymentservice as a crown jewel is stored and shows in the blast r
   await page.goto(`/graph?snapshot=${snapshot}`);
   await waitForGraph(page);
   await clickOnCanvas(page, 'boutique/paymentservice');
+  // The node panel shows the same sensitivity as Findings: a payment service by its name, not yet a crown jewel.
+  await expect(page.getByTestId('node-sensitivity')).toContainText('sensitive · payment');
   const toggle = page.getByTestId('crown-jewel-toggle');
   await expect(toggle).toHaveText(/Mark as crown jewel/);
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('node-sensitivity')).toContainText('crown-jewel · payment');
   const stored = (await (await request.get(`/api/snapshots/${snapshot}/crown-jewels`)).json()) as { tags: { target: string }[] };
   expect(stored.tags.map((t) => t.target)).toContain('boutique/paymentservice');
 

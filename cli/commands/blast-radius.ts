@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_SENSITIVITY_RULES, prepareBlastRadius, UnknownWorkloadError, type BlastRadiusReport, type ReachEdge } from '../../lib/graph';
+import { DEFAULT_SENSITIVITY_RULES, prepareBlastRadius, UnknownWorkloadError, WORKLOAD_INFRA_LABEL, type BlastRadiusReport, type ReachEdge, type ReportedWorkload } from '../../lib/graph';
 import { createEvaluator } from '../../lib/policy';
 import { readTrafficFiles } from '../../lib/traffic/node';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
@@ -12,6 +12,7 @@ interface BlastOptions extends TrafficFlags {
   to?: string[];
   maxHops?: string;
   observedOnly?: boolean;
+  pivotThroughInfra?: boolean;
   crownJewel: string[];
   crownJewelLabel: string[];
   json?: boolean;
@@ -38,7 +39,7 @@ async function run(o: BlastOptions, direction: 'blast' | 'exposure'): Promise<nu
   const prepared = prepareBlastRadius({ inventory: input.inventory, evaluator: built.value, edges: traffic.edges, crownJewelTags: o.crownJewel, ...(o.crownJewelLabel.length ? { sensitivityRules: { labels: [...DEFAULT_SENSITIVITY_RULES.labels, ...o.crownJewelLabel] } } : {}) });
   let report: BlastRadiusReport;
   try {
-    report = prepared.query({ direction, start: (direction === 'blast' ? o.from : o.to) ?? [], ...(maxHops ? { maxHops } : {}), observedOnly: o.observedOnly === true });
+    report = prepared.query({ direction, start: (direction === 'blast' ? o.from : o.to) ?? [], ...(maxHops ? { maxHops } : {}), observedOnly: o.observedOnly === true, pivotThroughInfra: o.pivotThroughInfra === true });
   } catch (e) {
     if (e instanceof UnknownWorkloadError) throw new InputError(e.message);
     throw e;
@@ -46,7 +47,7 @@ async function run(o: BlastOptions, direction: 'blast' | 'exposure'): Promise<nu
   const unused = o.traffic.length === 0 || o.observedOnly ? null : report.grantedButUnused;
   if (o.json) {
     const key = direction === 'blast' ? 'from' : 'to';
-    process.stdout.write(`${JSON.stringify({ [key]: report.start, reached: report.reached, ...(unused ? { grantedButUnused: unused } : {}) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ [key]: report.start, reached: report.reached, pivotThroughInfra: report.pivotThroughInfra, ...(unused ? { grantedButUnused: unused } : {}) }, null, 2)}\n`);
   } else {
     process.stdout.write(renderReach(report, unused));
   }
@@ -62,13 +63,28 @@ function renderReach(result: BlastRadiusReport, unused: ReachEdge[] | null): str
     : `${result.reached.length} workload(s) (${share}% of the others) can reach ${result.start.join(', ')}`);
   for (const r of result.reached) {
     const path = r.path.map((h) => `${h.from} -> ${h.to}:${h.port}/${h.protocol}${h.restrictions ? ` [${h.restrictions.join('; ')}]` : ''}`).join('  ');
-    lines.push(`  ${String(r.hops).padStart(2)} hop(s)  ${r.workload}${r.crownJewel ? '  ★ crown jewel' : ''}\n           ${path}`);
+    lines.push(`  ${String(r.hops).padStart(2)} hop(s)  ${r.workload}${marks(r)}\n           ${path}`);
+  }
+  const stopped = result.reached.filter((r) => r.notTraversed);
+  if (stopped.length) {
+    lines.push(
+      `\nReached but not traversed (shared infrastructure: going further takes compromising it; --pivot-through-infra walks on): ${stopped.map((r) => `${r.workload} (${r.infra ? WORKLOAD_INFRA_LABEL[r.infra] : 'infrastructure'})`).join(', ')}`,
+    );
   }
   if (unused && unused.length) {
     lines.push(`\nGranted by policy but never observed (${unused.length}): the cheapest reach to remove`);
     for (const e of unused) lines.push(`  ${e.source} -> ${e.destination}:${e.port}/${e.protocol}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The same marks as the UI: crown jewel, suggested crown jewel, sensitive (Findings' level and categories), infrastructure. */
+function marks(r: ReportedWorkload): string {
+  const out: string[] = [];
+  if (r.crownJewel) out.push(r.suggested ? '☆ suggested crown jewel' : '★ crown jewel');
+  if (r.sensitivity) out.push([r.sensitivity.level, ...r.sensitivity.categories].join(' · '));
+  if (r.infra) out.push(`${WORKLOAD_INFRA_LABEL[r.infra]}${r.notTraversed ? ', not traversed' : ''}`);
+  return out.length ? `  ${out.join('  ')}` : '';
 }
 
 function register(program: Command, name: 'blast-radius' | 'exposure'): void {
@@ -83,6 +99,7 @@ function register(program: Command, name: 'blast-radius' | 'exposure'): void {
   addTrafficOptions(cmd)
     .option('--max-hops <n>', 'stop after this many hops')
     .option('--observed-only', 'follow only observed, not blocked, traffic (actual instead of potential reach; needs --traffic)')
+    .option('--pivot-through-infra', 'walk on from shared infrastructure (cluster DNS, mesh control plane, API server) as if the attacker could compromise it too; by default it is reached but not traversed')
     .option('--crown-jewel <ns/name>', 'tag a workload (or ns/* for a namespace) as a crown jewel', collect, [])
     .option('--crown-jewel-label <key[=value]>', 'pod-template or namespace label/annotation that marks crown jewels (besides data-classification=restricted and eastwest.io/crown-jewel=true)', collect, [])
     .option('--json', 'machine-readable output')

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { keepAll, keepNotDenied, simulateDraft, type SimulatedEdge, type SimulationMode } from '../../lib/draft';
 import { loadManifestPaths } from '../../lib/manifest';
+import { countText } from '../../lib/traffic/count-text';
 import { readTrafficFiles } from '../../lib/traffic/node';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from '../exit';
 import { loadInput, reportDiagnostics } from '../input';
@@ -36,8 +37,10 @@ function toJson(e: SimulatedEdge) {
   };
 }
 
+/** One observed edge: what was seen, and its verdict under today's policies and under the proposal. */
 const line = (e: SimulatedEdge) =>
-  `  ${e.edge.source} -> ${e.edge.destination} ${e.edge.port}/${e.edge.protocol}${e.edge.method ? ` ${e.edge.method}` : ''}${e.edge.pathTemplate ? ` ${e.edge.pathTemplate}` : ''} (${e.edge.count} observed, last ${e.edge.lastSeen}; now ${e.before})\n    ${e.verdictAfter?.summary ?? e.reason ?? ''}`;
+  `  ${e.edge.source} -> ${e.edge.destination} ${e.edge.port}/${e.edge.protocol}${e.edge.method ? ` ${e.edge.method}` : ''}${e.edge.pathTemplate ? ` ${e.edge.pathTemplate}` : ''} ` +
+  `(${countText(e.edge.count, e.edge.countUnit)} observed, last ${e.edge.lastSeen}; today ${e.before}, proposed ${e.after})\n    ${e.verdictAfter?.summary ?? e.reason ?? ''}`;
 
 const KUSTOMIZATION = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
 
@@ -105,7 +108,8 @@ async function runCheck(o: CheckOptions): Promise<number> {
     );
   } else {
     const out: string[] = [];
-    out.push(breaks ? `FAIL: the proposed policies would deny ${sim.deniedAfter.length} observed connection(s):` : 'OK: the proposed policies allow every observed legitimate connection.');
+    // Counts are edges (one source -> destination port/protocol each), not connections: an edge aggregates many.
+    out.push(breaks ? `FAIL: the proposed policies would deny ${sim.deniedAfter.length} observed legitimate edge(s):` : 'OK: the proposed policies allow every observed legitimate edge.');
     out.push(...sim.deniedAfter.map(line));
     out.push(`Unauthorized attempts still allowed: ${sim.stillAllowed.length}`, ...sim.stillAllowed.map(line));
     out.push(`Unauthorized attempts blocked: ${sim.blocked.length}`, ...sim.blocked.map(line));
@@ -118,7 +122,7 @@ async function runCheck(o: CheckOptions): Promise<number> {
 export function registerCheck(program: Command): void {
   const cmd = program
     .command('check')
-    .description('Gate proposed policies on observed traffic: exit 1 when they would deny observed legitimate connections')
+    .description('Gate proposed policies on observed traffic: exit 1 when they would deny observed legitimate traffic')
     .requiredOption('-i, --input <path...>', 'manifest files or directories: cluster state and the policies in force')
     .requiredOption('-p, --policies <path...>', 'the proposed policies (files or directories)');
   addTrafficOptions(cmd)

@@ -35,6 +35,10 @@ describe('eastwest draft', { timeout: 60_000 }, () => {
     expect(r.stdout).toContain('kind: AuthorizationPolicy');
     expect(r.stdout).toContain('cluster.local/ns/boutique/sa/checkoutservice');
     expect(r.stdout).not.toContain('kind: NetworkPolicy');
+    // A grant is an observed edge (here 1,390 requests), not a connection.
+    expect(r.stdout).toContain('# Requests to boutique/adservice: 1 observed edge granted.');
+    expect(r.stdout).toContain('# Requests to boutique/productcatalogservice: 3 observed edges granted.');
+    expect(r.stderr).toMatch(/granting \d+ observed edge\(s\) for \d+ workload\(s\)/);
   });
 
   test.each([
@@ -73,7 +77,10 @@ describe('eastwest check', { timeout: 60_000 }, () => {
     expect(report.wouldDeny).toContainEqual(expect.objectContaining({ source: 'boutique/checkoutservice', destination: 'boutique/paymentservice', port: 50051 }));
     const text = eastwest('check', '-i', CLUSTER, '-p', dir, '-t', EDGES);
     expect(text.code).toBe(1);
-    expect(text.stdout).toMatch(/^FAIL: the proposed policies would deny \d+ observed connection/);
+    expect(text.stdout).toMatch(/^FAIL: the proposed policies would deny \d+ observed legitimate edge\(s\):/);
+    // Each edge with its count and unit, and its verdict today and under the proposal (not "now allowed").
+    expect(text.stdout).toMatch(/\n {2}boutique\/checkoutservice -> boutique\/paymentservice 50051\/TCP \([\d,]+ requests observed, last [^;]+; today allowed, proposed denied\)\n/);
+    expect(text.stdout).not.toMatch(/now (allowed|denied)/);
   });
 
   test('unreadable proposed policies: exit 2', () => {

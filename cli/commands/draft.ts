@@ -54,7 +54,7 @@ async function runDraft(o: DraftOptions): Promise<number> {
   for (const x of draft.excluded) excluded.set(x.reason, (excluded.get(x.reason) ?? 0) + 1);
   const skipped = [...excluded.entries()].map(([reason, n]) => `${n} ${reason}`).join(', ');
   process.stderr.write(
-    `eastwest draft: ${draft.documents.length} document(s) (${kinds.join(', ')}) granting ${draft.grants.length} observed connection(s) ` +
+    `eastwest draft: ${draft.documents.length} document(s) (${kinds.join(', ')}) granting ${draft.grants.length} observed edge(s) ` +
       `for ${draft.scope.workloads.length} workload(s)${skipped ? `; not granted: ${skipped}` : ''}${o.out ? `; written to ${o.out}` : ''}${o.zip ? `; zip ${o.zip}` : ''}\n`,
   );
   return failed ? EXIT_BAD_INPUT : EXIT_OK;

@@ -58,7 +58,7 @@ describe('eastwest draft --envoy-format', { timeout: 120_000 }, () => {
   test('grants every connection of the custom log: the same policies as from the same entries in JSON', () => {
     const r = draft(CUSTOM_LOG, ...WITH_FORMAT);
     expect(r.stderr).not.toContain('invalid-record');
-    expect(r.stderr).toContain(`granting ${FORWARDED.length} observed connection(s)`);
+    expect(r.stderr).toContain(`granting ${FORWARDED.length} observed edge(s)`);
     expect(r.code).toBe(0);
     expect(granted(r.stdout)).toEqual(FORWARDED);
     expect(r.stdout).toBe(draft(SAME_AS_JSON).stdout);
@@ -67,7 +67,7 @@ describe('eastwest draft --envoy-format', { timeout: 120_000 }, () => {
   test('without it no line is read, each is reported, and nothing is granted', () => {
     const r = draft(CUSTOM_LOG);
     expect(r.stderr.split('\n').filter((l) => l.includes('[invalid-record]'))).toHaveLength(10);
-    expect(r.stderr).toContain('granting 0 observed connection(s)');
+    expect(r.stderr).toContain('granting 0 observed edge(s)');
     expect(granted(r.stdout)).toEqual([]);
   });
 

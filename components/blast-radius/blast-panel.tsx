@@ -1,10 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import type { ReachedWorkload } from '@/lib/graph/blast-radius';
-import type { BlastRadiusReport } from '@/lib/graph/blast-radius-report';
+import type { BlastRadiusReport, ReportedWorkload } from '@/lib/graph/blast-radius-report';
+import { WORKLOAD_INFRA_LABEL } from '@/lib/graph/infra';
 import type { ViewState } from '@/components/graph/view-state';
 import { draftsHref, removeGrantHref } from './drafts-link';
+import { ReachedRow } from './reached-row';
 
 const input = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 shadow-sm';
 const UNUSED_SHOWN = 12;
@@ -19,19 +20,21 @@ export interface BlastPanelProps {
   update(patch: Partial<ViewState>): void;
 }
 
-function byHop(reached: readonly ReachedWorkload[]): [number, ReachedWorkload[]][] {
-  const groups = new Map<number, ReachedWorkload[]>();
+function byHop(reached: readonly ReportedWorkload[]): [number, ReportedWorkload[]][] {
+  const groups = new Map<number, ReportedWorkload[]>();
   for (const r of reached) groups.set(r.hops, [...(groups.get(r.hops) ?? []), r]);
   return [...groups.entries()].sort(([a], [b]) => a - b);
 }
 
-const lastHop = (r: ReachedWorkload) => r.path[r.path.length - 1];
+const atHop = (r: ReportedWorkload) => `${r.workload} (hop ${r.hops})`;
 
 /** The blast-radius side panel: who is compromised, what they reach hop by hop, and what policy grants nobody uses. */
 export function BlastPanel({ snapshotId, view, workloads, report, loading, error, update }: BlastPanelProps) {
   const exposure = view.direction === 'exposure';
   const observed = new Set(report?.observedReached.map((r) => r.workload) ?? []);
   const target = report?.reached.find((r) => r.workload === view.target);
+  const notTraversed = report?.reached.filter((r) => r.notTraversed) ?? [];
+  const sensitive = report?.reached.filter((r) => r.sensitivity && !r.crownJewel) ?? [];
   return (
     <div data-testid="blast-panel" className="text-sm">
       <div className="space-y-3 px-4 py-3">
@@ -62,6 +65,10 @@ export function BlastPanel({ snapshotId, view, workloads, report, loading, error
           <label className="flex items-center gap-1.5">
             <input type="checkbox" checked={view.observedOnly} onChange={(e) => update({ observedOnly: e.target.checked })} />
             Observed traffic only (actual)
+          </label>
+          <label className="flex items-center gap-1.5" title="Off: cluster DNS, the mesh control plane and the API server are shown as reached but not walked on from, since every pod must reach them and going further takes compromising them.">
+            <input type="checkbox" checked={view.pivotThroughInfra} onChange={(e) => update({ pivotThroughInfra: e.target.checked })} data-testid="pivot-through-infra" />
+            Pivot through infrastructure
           </label>
           <label className="flex items-center gap-1.5">
             Max hops
@@ -97,7 +104,18 @@ export function BlastPanel({ snapshotId, view, workloads, report, loading, error
               </p>
             ) : null}
             {report.reached.some((r) => r.crownJewel) ? (
-              <p className="mt-1 font-medium text-violet-800">★ Crown jewels reached: {report.reached.filter((r) => r.crownJewel).map((r) => `${r.workload} (hop ${r.hops})`).join(', ')}</p>
+              <p className="mt-1 font-medium text-violet-800">
+                ★ Crown jewels reached: {report.reached.filter((r) => r.crownJewel).map((r) => `${atHop(r)}${r.suggested ? ' ☆ suggested' : ''}`).join(', ')}
+              </p>
+            ) : null}
+            {sensitive.length ? <p className="mt-1 text-amber-800">Sensitive services reached: {sensitive.map(atHop).join(', ')}.</p> : null}
+            {notTraversed.length ? (
+              <p className="mt-1 text-slate-600" data-testid="infra-not-traversed">
+                Reached but not traversed: {notTraversed.map((r) => `${r.workload} (${r.infra ? WORKLOAD_INFRA_LABEL[r.infra] : 'infrastructure'})`).join(', ')}. Every pod must reach shared infrastructure; going further
+                would take compromising it, a different threat. Tick <em>Pivot through infrastructure</em> to walk on from it.
+              </p>
+            ) : report.pivotThroughInfra ? (
+              <p className="mt-1 text-slate-600">Pivoting through infrastructure: the attacker is assumed to compromise cluster DNS, the mesh control plane and the API server when it reaches them.</p>
             ) : null}
           </div>
           {target ? (
@@ -120,37 +138,16 @@ export function BlastPanel({ snapshotId, view, workloads, report, loading, error
               <div key={hops} className="mt-2">
                 <p className="text-xs font-semibold text-slate-700">Hop {hops}</p>
                 <ul className="mt-0.5">
-                  {list.map((r) => {
-                    const h = lastHop(r);
-                    return (
-                      <li key={r.workload}>
-                        <button
-                          type="button"
-                          data-testid="reached-row"
-                          data-workload={r.workload}
-                          data-hops={r.hops}
-                          onClick={() => update({ target: r.workload === view.target ? undefined : r.workload })}
-                          className={`flex w-full items-center justify-between gap-2 rounded px-2 py-1 text-left text-xs hover:bg-slate-50 ${r.workload === view.target ? 'bg-pink-50' : ''}`}
-                          title="Draw the shortest path to this workload"
-                        >
-                          <span className="min-w-0 truncate font-mono">
-                            {r.crownJewel ? (
-                              'suggested' in r && r.suggested ? (
-                                <span className="text-violet-700" title="suggested crown jewel: it serves sensitive paths">☆ </span>
-                              ) : (
-                                <span className="text-violet-700" title="crown jewel">★ </span>
-                              )
-                            ) : null}
-                            {r.workload}
-                          </span>
-                          <span className="shrink-0 text-slate-500">
-                            {h ? `${h.port}/${h.protocol}` : ''}
-                            {!view.observedOnly && !observed.has(r.workload) ? <span className="ml-1 rounded bg-slate-100 px-1 text-[10px] text-slate-600">policy only</span> : null}
-                          </span>
-                        </button>
-                      </li>
-                    );
-                  })}
+                  {list.map((r) => (
+                    <li key={r.workload}>
+                      <ReachedRow
+                        workload={r}
+                        selected={r.workload === view.target}
+                        policyOnly={!view.observedOnly && !observed.has(r.workload)}
+                        onSelect={() => update({ target: r.workload === view.target ? undefined : r.workload })}
+                      />
+                    </li>
+                  ))}
                 </ul>
               </div>
             ))}

@@ -97,7 +97,7 @@ export function CreateDraftForm({
                   <input type="checkbox" checked={namespaces.includes(n.name)} onChange={() => setNamespaces(toggle(namespaces, n.name))} />
                   <span className="font-mono text-xs">{n.name}</span>
                   <span className="text-xs text-slate-400">
-                    {n.workloads} workloads · {n.edges} edges{n.system ? ' · system' : ''}
+                    {n.workloads} workloads · {n.edges} observed edges{n.system ? ' · system' : ''}
                   </span>
                 </label>
               ))}

@@ -40,10 +40,11 @@ export function useDraftQuery(snapshotId: string, draftId: string | null) {
   });
 }
 
-export function useWhatIfQuery(snapshotId: string, draftId: string, mode: SimulationModeJson, version: string) {
+/** `pivotThroughInfra`: the blast-radius table walks on from shared infrastructure too (lib/graph/blast-radius.ts). */
+export function useWhatIfQuery(snapshotId: string, draftId: string, mode: SimulationModeJson, version: string, pivotThroughInfra = false) {
   return useQuery({
-    queryKey: [...draftQueryKeys.whatIf(snapshotId, draftId, mode), version],
-    queryFn: ({ signal }) => fetchJson<WhatIfJson>(`${draftUrl(draftId)}/what-if?mode=${mode}`, signal),
+    queryKey: [...draftQueryKeys.whatIf(snapshotId, draftId, mode), version, pivotThroughInfra],
+    queryFn: ({ signal }) => fetchJson<WhatIfJson>(`${draftUrl(draftId)}/what-if?mode=${mode}${pivotThroughInfra ? '&pivotThroughInfra=1' : ''}`, signal),
     placeholderData: keepPreviousData,
   });
 }

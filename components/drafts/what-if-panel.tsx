@@ -1,6 +1,6 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { SimulationModeJson, WhatIfEdgeJson, WhatIfJson } from '@/lib/api/drafts';
@@ -9,9 +9,10 @@ import { useWhatIfQuery } from './draft-queries';
 
 /** What-if: the snapshot's observed traffic under the draft (added or replacing), and the blast-radius change. */
 export function WhatIfPanel({ snapshotId, draftId, mode, version, modeToggle }: { snapshotId: string; draftId: string; mode: SimulationModeJson; version: string; modeToggle: ReactNode }) {
-  const query = useWhatIfQuery(snapshotId, draftId, mode, version);
+  const [pivotThroughInfra, setPivotThroughInfra] = useState(false);
+  const query = useWhatIfQuery(snapshotId, draftId, mode, version, pivotThroughInfra);
   const data = query.data;
-  const stale = query.isFetching || data?.mode !== mode;
+  const stale = query.isFetching || data?.mode !== mode || data.pivotThroughInfra !== pivotThroughInfra;
   return (
     <Card>
       <CardHeader title="What-if" description="The observed traffic re-evaluated with the draft applied, through every policy layer." actions={modeToggle} />
@@ -32,7 +33,7 @@ export function WhatIfPanel({ snapshotId, draftId, mode, version, modeToggle }: 
             <p className="text-xs text-slate-500">
               {data.edges} observed edges evaluated; {data.deniedAfter} legitimate ones are not allowed after the change (including those denied already){data.unknown > 0 ? `; ${data.unknown} could not be evaluated (no address)` : ''}.
             </p>
-            <RiskTable data={data} />
+            <RiskTable data={data} pivotThroughInfra={pivotThroughInfra} onPivotChange={setPivotThroughInfra} />
           </div>
         )}
       </div>
@@ -67,12 +68,21 @@ function EdgeSection({ testId, title, tone, description, empty, edges }: { testI
   );
 }
 
-function RiskTable({ data }: { data: WhatIfJson }) {
+function RiskTable({ data, pivotThroughInfra, onPivotChange }: { data: WhatIfJson; pivotThroughInfra: boolean; onPivotChange(on: boolean): void }) {
   if (data.riskiest.length === 0) return null;
   return (
     <section aria-label="Blast radius change" data-testid="blast-radius-change">
       <h3 className="text-sm font-semibold text-slate-900">Blast radius of the riskiest workloads</h3>
-      <p className="text-xs text-slate-500">Workloads an attacker holding each one could reach over what the policies allow (multi-hop), of {data.workloads - 1} others.</p>
+      <p className="text-xs text-slate-500">
+        Workloads an attacker holding each one could reach over what the policies allow (multi-hop), of {data.workloads - 1} others.{' '}
+        {pivotThroughInfra
+          ? 'Shared infrastructure (cluster DNS, mesh control plane, API server) is assumed compromised when reached, and walked on from.'
+          : 'Shared infrastructure (cluster DNS, mesh control plane, API server) counts as reached but is not walked on from: going further would take compromising it.'}
+      </p>
+      <label className="mt-1 flex items-center gap-1.5 text-xs text-slate-700">
+        <input type="checkbox" checked={pivotThroughInfra} onChange={(e) => onPivotChange(e.target.checked)} data-testid="what-if-pivot-through-infra" />
+        Pivot through infrastructure
+      </label>
       <table className="mt-2 w-full text-left text-sm">
         <thead className="text-xs text-slate-500">
           <tr>

@@ -2,6 +2,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { leakEvidenceText, type Findings } from '@/lib/findings';
 import { DataTable, mono, pct } from './data-table';
+import { SensitivityBadge, sensitivityReasonText } from './sensitivity-badge';
 
 const SEVERITY_TONE = { critical: 'danger', high: 'warning', medium: 'neutral' } as const;
 
@@ -44,7 +45,7 @@ export function FindingsView({ findings }: { findings: Findings }) {
               {mono(a.service)}
               {a.sensitivity ? (
                 <span className="block">
-                  <Badge tone={a.sensitivity.level === 'crown-jewel' ? 'danger' : 'warning'}>{[a.sensitivity.level, ...a.sensitivity.categories].join(' · ')}</Badge>
+                  <SensitivityBadge sensitivity={a.sensitivity} />
                 </span>
               ) : null}
             </span>,
@@ -80,16 +81,16 @@ export function FindingsView({ findings }: { findings: Findings }) {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <CardHeader title="Sensitive services" description="From crown-jewel tags, label rules, data-store ports and names, and observed paths (/admin, /internal, payment, user data)." />
+          <CardHeader title="Sensitive services" description="From crown-jewel tags, label rules, data-store ports and names, observed paths (/admin, /internal, payment, user data) and service names. Blast radius and the graph mark the same workloads." />
           <DataTable
             label="Sensitive services"
             headers={['Workload', 'Level', 'Why']}
             empty="No sensitive service found."
-            rows={sensitivity.map((s) => [mono(s.workload), s.level, s.reasons.map((r) => ('category' in r ? `${r.kind}: ${r.category}` : r.kind === 'port' ? `port ${r.port} (${r.product})` : r.kind === 'label' ? `label ${r.rule}` : r.kind === 'name' ? `name ${r.match}` : 'tagged')).join('; ')])}
+            rows={sensitivity.map((s) => [mono(s.workload), <SensitivityBadge key="level" sensitivity={s} />, s.reasons.map(sensitivityReasonText).join('; ')])}
           />
         </Card>
         <Card>
-          <CardHeader title="Riskiest workloads" description="Largest blast radius by policy." />
+          <CardHeader title="Riskiest workloads" description="Largest blast radius by policy; shared infrastructure (DNS, mesh control plane, API server) is reached but not walked on from." />
           <DataTable label="Riskiest workloads" headers={['Workload', 'Reachable', 'Crown jewels reached']} empty="No workload." rows={riskiest.map((r) => [mono(r.workload), `${r.reachable} (${pct(r.share)})`, r.crownJewelsReached.join(', ')])} />
         </Card>
       </div>

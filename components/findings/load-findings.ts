@@ -3,7 +3,7 @@ import { getBaseline, getSnapshot, listCrownJewels, loadSnapshotContent, type Sn
 import { generateDraft } from '@/lib/draft';
 import type { TimeWindow } from '@/lib/graph';
 import { analyzeSnapshot, compareSnapshots, computeFindings, renderReportHtml, type AnalyzedSnapshot, type Comparison, type Findings } from '@/lib/findings';
-import { HttpError, toCrownJewelNames } from '@/lib/server';
+import { HttpError, sensitivityRulesFromEnv, toCrownJewelNames } from '@/lib/server';
 
 /**
  * Server-only glue between lib/db and lib/findings, shared by the findings/compare/report/alerts routes and the
@@ -12,7 +12,15 @@ import { HttpError, toCrownJewelNames } from '@/lib/server';
 export async function loadAnalyzed(snapshotId: string, window?: TimeWindow): Promise<{ snapshot: SnapshotInfo; analyzed: AnalyzedSnapshot }> {
   const snapshot = await getSnapshot(snapshotId);
   const [content, tags] = await Promise.all([loadSnapshotContent(snapshotId), listCrownJewels(snapshotId)]);
-  const analyzed = analyzeSnapshot({ inventory: content.inventory, objects: content.objects, edges: content.edges, crownJewelTags: toCrownJewelNames(tags), ...(window ? { window } : {}) });
+  // The same label rules as the blast-radius and riskiest routes: one sensitivity on every page.
+  const analyzed = analyzeSnapshot({
+    inventory: content.inventory,
+    objects: content.objects,
+    edges: content.edges,
+    crownJewelTags: toCrownJewelNames(tags),
+    sensitivityRules: sensitivityRulesFromEnv(),
+    ...(window ? { window } : {}),
+  });
   return { snapshot, analyzed };
 }
 

@@ -2,7 +2,7 @@
 
 import type { EdgeExplanation, GraphEdge, TimeWindow } from '@/lib/graph/model';
 import { useEdgeExplanation } from '@/lib/api/graph-client';
-import type { CountUnit } from '@/lib/traffic/model';
+import { countUnitText } from '@/lib/traffic/count-text';
 import { formatRuleRef, type LayerDecision } from '@/lib/model/verdict';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { DetailRow, DetailSection, formatTime, RuleCode } from './detail-parts';
@@ -89,7 +89,7 @@ export function EdgeDetails({ edge, snapshotId, window }: { edge: GraphEdge; sna
         {edge.observed ? (
           <dl className="space-y-1">
             <DetailRow label="Count">
-              {edge.observed.count.toLocaleString('en-US')} {unitText(edge.observed.countUnit, edge.observed.count)}
+              {edge.observed.count.toLocaleString('en-US')} {countUnitText(edge.observed.countUnit, edge.observed.count)}
             </DetailRow>
             <DetailRow label="First seen">{formatTime(edge.observed.firstSeen)}</DetailRow>
             <DetailRow label="Last seen">{formatTime(edge.observed.lastSeen)}</DetailRow>
@@ -107,7 +107,7 @@ export function EdgeDetails({ edge, snapshotId, window }: { edge: GraphEdge; sna
             <ul className="mt-0.5 list-disc pl-5 font-mono">
               {edge.observed.observations.map((o) => (
                 <li key={`${o.observer}/${o.countUnit}`}>
-                  {o.observer}: {o.count.toLocaleString('en-US')} {unitText(o.countUnit, o.count)}
+                  {o.observer}: {o.count.toLocaleString('en-US')} {countUnitText(o.countUnit, o.count)}
                   {Object.keys(o.verdicts).length ? ` (${Object.entries(o.verdicts).map(([v, n]) => `${v} ×${n}`).join(', ')})` : ''}
                 </li>
               ))}
@@ -159,14 +159,6 @@ export function EdgeDetails({ edge, snapshotId, window }: { edge: GraphEdge; sna
     </div>
   );
 }
-
-const UNIT_TEXT: Record<CountUnit, [string, string]> = {
-  requests: ['request', 'requests'],
-  connections: ['connection', 'connections'],
-  connection_attempts: ['connection attempt', 'connection attempts'],
-  flows: ['flow record', 'flow records'],
-};
-const unitText = (unit: CountUnit, count: number) => UNIT_TEXT[unit][count === 1 ? 0 : 1];
 
 function LayerExplanations({ x, snapshotId }: { x: EdgeExplanation; snapshotId: string }) {
   return (

@@ -2,10 +2,12 @@
 
 import type { GraphEdge, GraphNode, TimeWindow } from '@/lib/graph/model';
 import { useNodePolicies } from '@/lib/api/graph-client';
+import { useSensitivityQuery } from '@/lib/api/crown-jewels-client';
 import { formatRuleRef } from '@/lib/model/verdict';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CrownJewelToggle } from '@/components/blast-radius/crown-jewel-toggle';
+import { SensitivityBadge, sensitivityReasonText } from '@/components/findings/sensitivity-badge';
 import { DetailRow, DetailSection, RuleCode } from './detail-parts';
 import { isolationText } from './isolation-text';
 import { selectingEffectText } from './selecting-text';
@@ -33,6 +35,8 @@ export function NodeDetails({ node, snapshotId, edges, window, onAssumeCompromis
     return (Object.entries(c) as [EdgeKind, number][]).filter(([, n]) => n).map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
   };
   const policies = useNodePolicies(snapshotId, node.id, window);
+  // The snapshot's sensitivity, as Findings and blast radius show it (not only the paths this window's edges carry).
+  const sensitivity = useSensitivityQuery(snapshotId).data?.sensitivity.find((s) => s.workload === node.id);
   return (
     <div data-testid="node-details">
       <div className="px-4 py-3">
@@ -47,14 +51,10 @@ export function NodeDetails({ node, snapshotId, edges, window, onAssumeCompromis
               <Badge key={b}>{b}</Badge>
             ))}
         </div>
-        {node.sensitivity?.length ? (
-          <div className="mt-2 flex flex-wrap items-center gap-1.5" data-testid="node-sensitivity" title="From the request paths it was seen answering; blast radius counts it as a suggested crown jewel">
-            <span className="text-xs text-slate-500">Sensitive paths:</span>
-            {node.sensitivity.map((c) => (
-              <Badge key={c} tone="danger">
-                {c}
-              </Badge>
-            ))}
+        {sensitivity ? (
+          <div className="mt-2 space-y-0.5" data-testid="node-sensitivity">
+            <SensitivityBadge sensitivity={sensitivity} />
+            <p className="text-xs text-slate-500">{sensitivity.reasons.map(sensitivityReasonText).join('; ')}</p>
           </div>
         ) : null}
         {isWorkload(node) ? (

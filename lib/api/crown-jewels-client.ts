@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SensitivityFinding } from '@/lib/graph/sensitivity';
 import type { CrownJewelTagInput } from './blast-radius';
 import { fetchJson } from './graph-client';
 import { queryKeys } from './query-keys';
@@ -17,7 +18,15 @@ export function useCrownJewelsQuery(snapshotId: string) {
   });
 }
 
-/** Tags or untags; on success every snapshot-derived query (blast radius, riskiest list) refreshes. */
+/** The snapshot's crown jewels and sensitive services (the computation Findings and blast radius use). */
+export function useSensitivityQuery(snapshotId: string) {
+  return useQuery({
+    queryKey: queryKeys.sensitivity(snapshotId),
+    queryFn: ({ signal }) => fetchJson<{ sensitivity: SensitivityFinding[] }>(`/api/snapshots/${encodeURIComponent(snapshotId)}/sensitivity`, signal),
+  });
+}
+
+/** Tags or untags; on success every snapshot-derived query (blast radius, riskiest list, sensitivity) refreshes. */
 export function useCrownJewelMutation(snapshotId: string) {
   const client = useQueryClient();
   return useMutation({

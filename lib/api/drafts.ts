@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DraftKind, ExclusionReason, Grant } from '@/lib/draft/types';
 import type { Diagnostic } from '@/lib/model/diagnostics';
 import type { ObservedEdge } from '@/lib/traffic/model';
+import { pivotThroughInfraSchema } from './blast-radius';
 
 /** Shared by the draft route handlers (validation) and the Drafts page (request and response types). */
 
@@ -70,7 +71,10 @@ export const whatIfQuerySchema = z.object({
   mode: simulationModeSchema.default('add'),
   /** How many of the riskiest workloads to compare before and after. */
   limit: z.coerce.number().int().min(1).max(100).default(8),
+  /** Blast radius walks on from shared infrastructure (DNS, mesh control plane, API server) too; default off. */
+  pivotThroughInfra: pivotThroughInfraSchema,
 });
+export type WhatIfQuery = z.infer<typeof whatIfQuerySchema>;
 
 export const exportQuerySchema = z.object({ format: z.enum(['yaml', 'zip']).default('yaml') });
 
@@ -138,6 +142,8 @@ export interface WhatIfJson {
   edges: number;
   /** Blast radius (reachable workloads) of the riskiest workloads before and after, riskiest today first. */
   riskiest: RiskChangeJson[];
+  /** Whether that blast radius walked on from shared infrastructure (the query's `pivotThroughInfra`). */
+  pivotThroughInfra: boolean;
   workloads: number;
   diagnostics: Diagnostic[];
 }

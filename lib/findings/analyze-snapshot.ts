@@ -14,6 +14,12 @@ export interface AnalyzedSnapshot {
 export function analyzeSnapshot(input: SnapshotInput): AnalyzedSnapshot {
   const built = createEvaluator(input.inventory, [...input.objects]);
   const graph = classifyGraph({ inventory: input.inventory, evaluator: built.value, edges: input.edges, ...(input.window ? { window: input.window } : {}), diagnostics: built.diagnostics });
-  const blastRadius = prepareBlastRadius({ inventory: input.inventory, evaluator: built.value, edges: input.edges, ...(input.crownJewelTags ? { crownJewelTags: input.crownJewelTags } : {}) });
+  const blastRadius = prepareBlastRadius({
+    inventory: input.inventory,
+    evaluator: built.value,
+    edges: input.edges,
+    ...(input.crownJewelTags ? { crownJewelTags: input.crownJewelTags } : {}),
+    ...(input.sensitivityRules ? { sensitivityRules: input.sensitivityRules } : {}),
+  });
   return { input, graph, blastRadius, diagnostics: built.diagnostics };
 }

@@ -1,8 +1,7 @@
-import type { ClassifiedEdge, ClassifiedGraph } from '../graph';
+import type { ClassifiedEdge, ClassifiedGraph, SensitivityFinding } from '../graph';
 import type { EndpointName } from '../model/identity';
 import type { Protocol } from '../model/kubernetes';
 import { formatRuleRef } from '../model/verdict';
-import type { ServiceSensitivity } from './sensitivity';
 import { addVerdicts, emptyCounts, toShares, type StatusClass, type StatusShares } from './status';
 
 export interface OperationCaller {
@@ -33,7 +32,7 @@ export interface ServiceApi {
   status: StatusShares;
   /** The rules that decided the observed calls (allowing ones, or denying/isolating ones for blocked calls). */
   rules: string[];
-  sensitivity: ServiceSensitivity | null;
+  sensitivity: SensitivityFinding | null;
 }
 
 interface Acc {
@@ -49,7 +48,7 @@ const later = (a: string, b: string) => (a > b ? a : b);
  * protocol), by whom, how often, last seen, how the calls ended, and which rules govern them.
  * Only observed edges count; infrastructure edges (DNS, probes) are left out.
  */
-export function computeApiInventory(graph: ClassifiedGraph, sensitivity: readonly ServiceSensitivity[] = []): ServiceApi[] {
+export function computeApiInventory(graph: ClassifiedGraph, sensitivity: readonly SensitivityFinding[] = []): ServiceApi[] {
   const workloads = new Set(graph.nodes.filter((n) => n.kind === 'workload').map((n) => n.id));
   const bySensitivity = new Map(sensitivity.map((s) => [s.workload, s]));
   const services = new Map<EndpointName, { ops: Map<string, Acc>; rules: Set<string>; counts: Record<StatusClass, number>; callers: Map<EndpointName, OperationCaller & { ports: number[] }> }>();

@@ -127,7 +127,7 @@ export function compareSnapshots(baseline: AnalyzedSnapshot, current: AnalyzedSn
 
 function compareRiskiest(baseline: AnalyzedSnapshot, current: AnalyzedSnapshot, limit: number): BlastRadiusChange[] {
   // Rank every workload on both sides, so a workload in one top list has its figure on the other side too.
-  const all = (s: AnalyzedSnapshot) => new Map(s.blastRadius.riskiest(Math.max(1, s.blastRadius.workloads.length)).map((r) => [r.workload, r]));
+  const all = (s: AnalyzedSnapshot) => new Map(s.blastRadius.riskiest({ limit: Math.max(1, s.blastRadius.workloads.length) }).map((r) => [r.workload, r]));
   const b = all(baseline);
   const a = all(current);
   const top = (m: Map<EndpointName, unknown>) => [...m.keys()].slice(0, limit);

@@ -1,20 +1,18 @@
-import type { RiskEntry, SensitivityRules } from '../graph';
+import type { RiskEntry, SensitivityFinding } from '../graph';
 import { analyzeSnapshot, type AnalyzedSnapshot } from './analyze-snapshot';
 import { computeApiInventory, type ServiceApi } from './api-inventory';
 import { findEnvironmentLeaks, resolveEnvironments, type EnvironmentLeak, type EnvironmentRules, type NamespaceEnvironment } from './environments';
-import { classifyServiceSensitivity, type ServiceSensitivity } from './sensitivity';
 import type { SnapshotInput } from './types';
 
 export interface FindingsOptions {
   environment?: EnvironmentRules;
-  sensitivityRules?: SensitivityRules;
   riskiestLimit?: number;
 }
 
 export interface Findings {
   analyzed: AnalyzedSnapshot;
   riskiest: RiskEntry[];
-  sensitivity: ServiceSensitivity[];
+  sensitivity: SensitivityFinding[];
   apiInventory: ServiceApi[];
   environments: NamespaceEnvironment[];
   environmentLeaks: EnvironmentLeak[];
@@ -23,12 +21,13 @@ export interface Findings {
 /** Everything the findings page and the report show about one snapshot, from one evaluator build. */
 export function computeFindings(input: SnapshotInput | AnalyzedSnapshot, options: FindingsOptions = {}): Findings {
   const analyzed = 'graph' in input ? input : analyzeSnapshot(input);
-  const { inventory, crownJewelTags } = analyzed.input;
-  const sensitivity = classifyServiceSensitivity({ inventory, graph: analyzed.graph, ...(crownJewelTags ? { crownJewelTags } : {}), ...(options.sensitivityRules ? { rules: options.sensitivityRules } : {}) });
+  const { inventory } = analyzed.input;
+  // The blast-radius engine's sensitivity: the same list its API, the riskiest ranking and the node panel show.
+  const { sensitivity } = analyzed.blastRadius;
   const environments = resolveEnvironments(inventory, options.environment);
   return {
     analyzed,
-    riskiest: analyzed.blastRadius.riskiest(options.riskiestLimit ?? 10),
+    riskiest: analyzed.blastRadius.riskiest({ limit: options.riskiestLimit ?? 10 }),
     sensitivity,
     apiInventory: computeApiInventory(analyzed.graph, sensitivity),
     environments,

@@ -3,7 +3,6 @@ export { analyzeSnapshot, type AnalyzedSnapshot } from './analyze-snapshot';
 export { compareSnapshots, type Comparison, type CompareOptions, type EdgeChange, type NewCaller, type ClassChange, type BlastRadiusChange } from './compare';
 export { computeApiInventory, type ServiceApi, type ApiOperation, type OperationCaller } from './api-inventory';
 export { statusClassOf, toShares, type StatusClass, type StatusShares } from './status';
-export { classifyServiceSensitivity, PATH_CATEGORIES, type ServiceSensitivity, type ServiceSensitivityReason, type SensitivityCategory } from './sensitivity';
 export {
   resolveEnvironments,
   findEnvironmentLeaks,

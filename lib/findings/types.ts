@@ -2,6 +2,7 @@ import type { EndpointName } from '../model/identity';
 import type { Inventory } from '../model/kubernetes';
 import type { ManifestObject } from '../model/manifest';
 import type { TimeWindow } from '../graph/model';
+import type { SensitivityRules } from '../graph/sensitivity';
 import type { ObservedEdge } from '../traffic/model';
 
 /**
@@ -16,4 +17,6 @@ export interface SnapshotInput {
   window?: TimeWindow;
   /** User-tagged crown jewels (`ns/name`, or `ns/*`). */
   crownJewelTags?: readonly EndpointName[];
+  /** Label rules that mark crown jewels (default `DEFAULT_SENSITIVITY_RULES`; the server reads the environment). */
+  sensitivityRules?: SensitivityRules;
 }

@@ -30,13 +30,13 @@ describe('prepareBlastRadius with observed paths', () => {
     const report = prepared.query({ direction: 'blast', start: ['shop/frontend'] });
     expect(report.reached.map((r) => r.workload)).toEqual(['shop/api', 'shop/db']);
     expect(jewels(report.reached)).toEqual(expected);
-    const frontend = prepared.riskiest(10).find((r) => r.workload === 'shop/frontend');
+    const frontend = prepared.riskiest({ limit: 10 }).find((r) => r.workload === 'shop/frontend');
     expect(frontend?.crownJewelsReached).toEqual(expected.map((e) => e.workload));
   });
 
   test('the sensitivity list gives the path as the reason, as a suggestion', () => {
     const prepared = prepareBlastRadius({ inventory, evaluator, edges: [frontendToApi('/admin/flags')] });
-    expect(prepared.sensitivity.find((f) => f.workload === 'shop/api')).toEqual({ workload: 'shop/api', crownJewel: false, reasons: [{ kind: 'path', category: 'admin', path: '/admin/flags' }] });
+    expect(prepared.sensitivity.find((f) => f.workload === 'shop/api')).toEqual({ workload: 'shop/api', level: 'sensitive', categories: ['admin'], reasons: [{ kind: 'path', category: 'admin', path: '/admin/flags' }] });
     expect([...prepared.suggestedCrownJewels]).toEqual(['shop/api']);
   });
 

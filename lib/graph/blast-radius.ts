@@ -1,4 +1,5 @@
 import type { EndpointName, Protocol } from '../model';
+import type { WorkloadInfraKind } from './infra';
 
 /**
  * Blast radius: an attacker owns one workload and moves laterally over whatever is allowed.
@@ -28,6 +29,10 @@ export interface ReachedWorkload {
   /** One shortest path from a compromised workload. */
   path: Hop[];
   crownJewel: boolean;
+  /** Shared infrastructure (cluster DNS, mesh control plane, API server): see `BlastRadiusOptions.infra`. */
+  infra?: WorkloadInfraKind;
+  /** Reached but not walked on from: going further would take compromising the infrastructure itself. */
+  notTraversed?: true;
 }
 
 export interface BlastRadius {
@@ -38,6 +43,25 @@ export interface BlastRadius {
 export interface BlastRadiusOptions {
   maxHops?: number;
   crownJewels?: ReadonlySet<EndpointName>;
+  /**
+   * Shared infrastructure every pod must reach (infra.ts). Reaching CoreDNS with DNS queries or istiod for xDS
+   * does not hand the attacker CoreDNS or istiod, so by default such a workload is reached but the search does
+   * not continue from it: otherwise every workload would "reach" whatever DNS can reach, and least-privilege
+   * policies would look useless. A compromised start workload is always walked from, infrastructure or not.
+   */
+  infra?: ReadonlyMap<EndpointName, WorkloadInfraKind>;
+  /** Walk on from infrastructure too: the attacker is assumed able to compromise it (default false). */
+  pivotThroughInfra?: boolean;
+}
+
+type Stop = (node: EndpointName) => boolean;
+
+/** Which reached workloads the search does not walk on from (never a start workload). */
+function stopsAt(options: BlastRadiusOptions, start: Iterable<EndpointName>): Stop {
+  const infra = options.infra;
+  if (options.pivotThroughInfra || !infra || infra.size === 0) return () => false;
+  const starts = new Set(start);
+  return (node) => infra.has(node) && !starts.has(node);
 }
 
 type Adjacency = Map<EndpointName, ReachEdge[]>;
@@ -70,6 +94,7 @@ export function computeExposure(reverseAdjacency: Adjacency, to: readonly Endpoi
 
 function search(adjacency: Adjacency, start: readonly EndpointName[], options: BlastRadiusOptions, direction: 'forward' | 'reverse'): BlastRadius {
   const maxHops = options.maxHops ?? Number.POSITIVE_INFINITY;
+  const stop = stopsAt(options, start);
   const parent = new Map<EndpointName, { via: ReachEdge; hops: number } | null>();
   for (const s of start) parent.set(s, null);
   let frontier = [...new Set(start)];
@@ -82,7 +107,7 @@ function search(adjacency: Adjacency, start: readonly EndpointName[], options: B
         const target = direction === 'forward' ? edge.destination : edge.source;
         if (parent.has(target)) continue;
         parent.set(target, { via: edge, hops: depth });
-        next.push(target);
+        if (!stop(target)) next.push(target);
       }
     }
     frontier = next;
@@ -91,7 +116,15 @@ function search(adjacency: Adjacency, start: readonly EndpointName[], options: B
   const reached: ReachedWorkload[] = [];
   for (const [workload, entry] of parent) {
     if (!entry) continue;
-    reached.push({ workload, hops: entry.hops, path: pathTo(parent, workload, direction), crownJewel: options.crownJewels?.has(workload) ?? false });
+    const infra = options.infra?.get(workload);
+    reached.push({
+      workload,
+      hops: entry.hops,
+      path: pathTo(parent, workload, direction),
+      crownJewel: options.crownJewels?.has(workload) ?? false,
+      ...(infra ? { infra } : {}),
+      ...(stop(workload) ? { notTraversed: true as const } : {}),
+    });
   }
   reached.sort((a, b) => a.hops - b.hops || a.workload.localeCompare(b.workload));
   return { from: [...start], reached };
@@ -150,6 +183,9 @@ export function rankRiskiestWorkloads(adjacency: Adjacency, workloads: readonly 
   }
   const jewel = new Uint8Array(n);
   for (const name of options.crownJewels ?? []) if (ids.has(name)) jewel[ids.get(name)!] = 1;
+  // The same stopping rule as the path-building search; a workload is never a stop for its own search.
+  const leaf = new Uint8Array(n);
+  if (!options.pivotThroughInfra) for (const name of options.infra?.keys() ?? []) if (ids.has(name)) leaf[ids.get(name)!] = 1;
 
   const maxHops = options.maxHops ?? Number.POSITIVE_INFINITY;
   const seen = new Int32Array(n).fill(-1);
@@ -166,7 +202,7 @@ export function rankRiskiestWorkloads(adjacency: Adjacency, workloads: readonly 
     const jewels: EndpointName[] = [];
     while (head < tail) {
       const node = queue[head++]!;
-      if (depth[node]! >= maxHops) continue;
+      if (depth[node]! >= maxHops || (leaf[node] && node !== start)) continue;
       for (let i = offsets[node]!; i < offsets[node + 1]!; i++) {
         const next = targets[i]!;
         if (seen[next] === stamp) continue;

@@ -22,7 +22,36 @@ export function nodeBadgesFor(name: EndpointName): NodeBadge[] {
 }
 
 export function isInfraWorkload(name: EndpointName): boolean {
-  return DNS_WORKLOADS.has(name) || MESH_CONTROL_PLANES.has(name) || name === 'kube-apiserver';
+  return infraKindOfWorkload(name) !== null;
+}
+
+/** The kinds of infrastructure a workload can be (a probe is traffic from the node, not a workload). */
+export type WorkloadInfraKind = Exclude<InfraKind, 'probe'>;
+
+/** How the CLI and the UI name each kind. */
+export const WORKLOAD_INFRA_LABEL: Readonly<Record<WorkloadInfraKind, string>> = { dns: 'cluster DNS', 'mesh-control-plane': 'mesh control plane', apiserver: 'API server' };
+
+/**
+ * Shared cluster infrastructure that every pod must reach: cluster DNS, the mesh control plane (xDS and
+ * certificates) and the API server (through the `default/kubernetes` Service). Blast radius shows it as reached
+ * but does not walk on from it by default (blast-radius.ts), since that next hop needs the infrastructure itself
+ * compromised. Ingress gateways are not in this list: they are entry points, not something every pod calls.
+ */
+export function infraKindOfWorkload(name: EndpointName): WorkloadInfraKind | null {
+  if (DNS_WORKLOADS.has(name)) return 'dns';
+  if (MESH_CONTROL_PLANES.has(name)) return 'mesh-control-plane';
+  if (name === 'kube-apiserver' || name === 'default/kubernetes') return 'apiserver';
+  return null;
+}
+
+/** The infrastructure workloads among `names`, with their kind. */
+export function infraWorkloads(names: Iterable<EndpointName>): Map<EndpointName, WorkloadInfraKind> {
+  const out = new Map<EndpointName, WorkloadInfraKind>();
+  for (const name of names) {
+    const kind = infraKindOfWorkload(name);
+    if (kind) out.set(name, kind);
+  }
+  return out;
 }
 
 /** Why an edge is infrastructure, or `null` for application traffic. */

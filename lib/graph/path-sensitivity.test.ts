@@ -46,15 +46,15 @@ describe('classifySensitivity with observed paths', () => {
     { destination: 'shop/gone', path: '/admin' },
   ]);
 
-  const cases: { case: string; workload: string; tags: string[]; crownJewel?: boolean; kinds?: string[] }[] = [
-    { case: 'an observed sensitive path alone is a suggestion', workload: 'shop/ledger', tags: [], crownJewel: false, kinds: ['path'] },
-    { case: 'a tag and a path: confirmed, both reasons kept', workload: 'shop/console', tags: ['shop/console'], crownJewel: true, kinds: ['tag', 'path'] },
+  const cases: { case: string; workload: string; tags: string[]; level?: string; kinds?: string[] }[] = [
+    { case: 'an observed sensitive path alone is a suggestion', workload: 'shop/ledger', tags: [], level: 'sensitive', kinds: ['path'] },
+    { case: 'a tag and a path: confirmed, both reasons kept', workload: 'shop/console', tags: ['shop/console'], level: 'crown-jewel', kinds: ['tag', 'path'] },
     { case: 'a workload with no sensitive path is not reported', workload: 'shop/web', tags: [] },
     { case: 'a destination outside the inventory is not reported', workload: 'shop/gone', tags: [] },
   ];
-  test.each(cases)('$case', ({ workload: name, tags, crownJewel, kinds }) => {
+  test.each(cases)('$case', ({ workload: name, tags, level, kinds }) => {
     const finding = classifySensitivity(inventory('ledger', 'console', 'web'), tags, undefined, paths).find((f) => f.workload === name);
-    expect(finding?.crownJewel).toBe(crownJewel);
+    expect(finding?.level).toBe(level);
     expect(finding?.reasons.map((r) => r.kind)).toEqual(kinds);
   });
 });

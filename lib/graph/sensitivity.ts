@@ -1,11 +1,14 @@
 import { workloadName, type EndpointName, type Inventory, type Workload } from '../model';
-import type { PathSensitivityReason } from './path-sensitivity';
+import type { ObservedEdge } from '../traffic/model';
+import { classifyPathSensitivity, PATH_CATEGORIES, type PathCategory, type PathSensitivityReason, type SensitivityCategory } from './path-sensitivity';
 
 /**
- * Crown jewels: workloads whose compromise or reach matters most. Users tag them (stored in the
- * database); Eastwest also infers them from labels/annotations the user configures and suggests
- * well-known data stores by their ports and container names, and services by the paths they were
- * seen answering (path-sensitivity.ts).
+ * Crown jewels and sensitive services: workloads whose compromise or reach matters most. Users tag them
+ * (stored in the database); Eastwest also infers them from labels/annotations the user configures, and
+ * suggests well-known data stores by their ports and container names, services by the paths they were
+ * seen answering (path-sensitivity.ts) and by their own name (`paymentservice`). This is the one
+ * computation behind every surface: blast radius and its API, the riskiest list, Findings, the report
+ * and the graph's node panel.
  */
 export interface SensitivityRules {
   /** `key=value` (exact) or `key` (present) on pod-template labels or annotations, or on the namespace's labels. */
@@ -35,14 +38,21 @@ export type SensitivityReason =
   | { kind: 'label'; rule: string }
   | { kind: 'port'; port: number; product: string }
   | { kind: 'name'; match: string }
-  | PathSensitivityReason;
+  | PathSensitivityReason
+  /** The workload's own name says what it handles (`paymentservice`, `user-api`): the weakest hint. */
+  | { kind: 'service-name'; category: PathCategory };
 
 export interface SensitivityFinding {
   workload: EndpointName;
-  /** Tags and matching label rules make a crown jewel; ports, names and observed paths are only suggestions. */
-  crownJewel: boolean;
+  /** Tags and matching label rules make a crown jewel; ports, names and observed paths only make it sensitive. */
+  level: 'crown-jewel' | 'sensitive';
+  /** What it holds, from the reasons: `data-store` (port or name), or a path category (`payment`, `admin`, ...). */
+  categories: SensitivityCategory[];
   reasons: SensitivityReason[];
 }
+
+/** Path categories a workload's own name can suggest; `admin`/`internal` in a name says little about its data. */
+const NAME_CATEGORIES = PATH_CATEGORIES.filter((c) => c.category !== 'admin' && c.category !== 'internal');
 
 /** `observedPaths`: classifyPathSensitivity over the snapshot's traffic; omitted, only the inventory is read. */
 export function classifySensitivity(
@@ -69,9 +79,33 @@ export function classifySensitivity(
     const nameMatch = [workload.name, ...workload.containers].find((n) => WELL_KNOWN_NAMES.test(n));
     if (nameMatch && !reasons.some((r) => r.kind === 'port')) reasons.push({ kind: 'name', match: nameMatch });
     reasons.push(...(observedPaths.get(name) ?? []));
-    if (reasons.length > 0) findings.push({ workload: name, crownJewel: reasons.some((r) => r.kind === 'tag' || r.kind === 'label'), reasons });
+    for (const { category, pattern } of NAME_CATEGORIES) if (pattern.test(workload.name)) reasons.push({ kind: 'service-name', category });
+    if (reasons.length > 0) findings.push({ workload: name, level: reasons.some((r) => r.kind === 'tag' || r.kind === 'label') ? 'crown-jewel' : 'sensitive', categories: categoriesOf(reasons), reasons });
   }
   return findings.sort((a, b) => a.workload.localeCompare(b.workload));
+}
+
+function categoriesOf(reasons: readonly SensitivityReason[]): SensitivityCategory[] {
+  const categories = new Set<SensitivityCategory>();
+  for (const r of reasons) {
+    if (r.kind === 'path' || r.kind === 'service-name') categories.add(r.category);
+    if (r.kind === 'port' || r.kind === 'name') categories.add('data-store');
+  }
+  return [...categories].sort();
+}
+
+export interface SnapshotSensitivityInput {
+  inventory: Inventory;
+  /** Observed traffic: the paths each service was seen answering (every observed path counts). */
+  edges: readonly ObservedEdge[];
+  crownJewelTags?: readonly EndpointName[];
+  rules?: SensitivityRules;
+}
+
+/** A snapshot's sensitivity: what blast radius, Findings and the node panel all show (`prepareBlastRadius` uses it). */
+export function classifySnapshotSensitivity(input: SnapshotSensitivityInput): SensitivityFinding[] {
+  const paths = input.edges.flatMap((e) => (e.pathTemplate ? [{ destination: e.destination, path: e.pathTemplate }] : []));
+  return classifySensitivity(input.inventory, input.crownJewelTags ?? [], input.rules, classifyPathSensitivity(paths));
 }
 
 function matchesLabelRule(rule: string, workload: Workload, namespaceLabels: Record<string, string>): boolean {
@@ -80,5 +114,5 @@ function matchesLabelRule(rule: string, workload: Workload, namespaceLabels: Rec
 }
 
 export function crownJewelSet(findings: readonly SensitivityFinding[]): Set<EndpointName> {
-  return new Set(findings.filter((f) => f.crownJewel).map((f) => f.workload));
+  return new Set(findings.filter((f) => f.level === 'crown-jewel').map((f) => f.workload));
 }

@@ -1,4 +1,4 @@
-import type { DraftDetailJson, DraftJson, RiskChangeJson, SemanticDiffJson, SimulationModeJson, WhatIfEdgeJson, WhatIfJson } from '@/lib/api/drafts';
+import type { DraftDetailJson, DraftJson, RiskChangeJson, SemanticDiffJson, SimulationModeJson, WhatIfEdgeJson, WhatIfJson, WhatIfQuery } from '@/lib/api/drafts';
 import { loadSnapshotContent, type DraftRecord, type LoadedSnapshotContent } from '@/lib/db';
 import {
   combinePolicies,
@@ -104,22 +104,23 @@ function toWhatIfEdge(e: SimulatedEdge): WhatIfEdgeJson {
 }
 
 /** Blast radius (reachable workloads over what policy allows) of today's riskiest workloads, before and after. */
-function riskiestChange(content: LoadedSnapshotContent, after: ManifestObject[], limit: number): { riskiest: RiskChangeJson[]; workloads: number } {
+function riskiestChange(content: LoadedSnapshotContent, after: ManifestObject[], { limit, pivotThroughInfra }: Pick<WhatIfQuery, 'limit' | 'pivotThroughInfra'>): { riskiest: RiskChangeJson[]; workloads: number } {
   const prepare = (objects: ManifestObject[]) => prepareBlastRadius({ inventory: content.inventory, evaluator: createEvaluator(content.inventory, objects).value, edges: content.edges });
   const before = prepare(content.objects);
   const all = before.workloads.length;
-  const afterByName = new Map(prepare(after).riskiest(all).map((r) => [r.workload, r]));
-  const riskiest = before.riskiest(limit).map((r): RiskChangeJson => {
+  const afterByName = new Map(prepare(after).riskiest({ limit: all, pivotThroughInfra }).map((r) => [r.workload, r]));
+  const riskiest = before.riskiest({ limit, pivotThroughInfra }).map((r): RiskChangeJson => {
     const a = afterByName.get(r.workload);
     return { workload: r.workload, before: r.reachable, after: a?.reachable ?? 0, crownJewelsBefore: r.crownJewelsReached.length, crownJewelsAfter: a?.crownJewelsReached.length ?? 0 };
   });
   return { riskiest, workloads: all };
 }
 
-export function computeWhatIf(draft: DraftRecord, content: LoadedSnapshotContent, generated: Draft, mode: SimulationModeJson, limit: number): WhatIfJson {
+export function computeWhatIf(draft: DraftRecord, content: LoadedSnapshotContent, generated: Draft, query: WhatIfQuery): WhatIfJson {
+  const { mode } = query;
   const { objects, diagnostics } = draftObjects(generated);
   const simulation = simulateDraft({ inventory: content.inventory, currentObjects: content.objects, draftObjects: objects, edges: content.edges, mode, keep: legitimate(draft) });
-  const { riskiest, workloads } = riskiestChange(content, combinePolicies(content.objects, objects, mode), limit);
+  const { riskiest, workloads } = riskiestChange(content, combinePolicies(content.objects, objects, mode), query);
   return {
     mode,
     wouldBreak: simulation.wouldBreak.map(toWhatIfEdge),
@@ -129,6 +130,7 @@ export function computeWhatIf(draft: DraftRecord, content: LoadedSnapshotContent
     unknown: simulation.unknown.length,
     edges: simulation.edges.length,
     riskiest,
+    pivotThroughInfra: query.pivotThroughInfra,
     workloads,
     diagnostics: [...diagnostics, ...simulation.diagnostics],
   };

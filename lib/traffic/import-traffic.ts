@@ -9,7 +9,7 @@ import { maybeGunzip } from './io/gzip';
 import { splitJsonObjects } from './io/json-object-splitter';
 import { readLines } from './io/line-reader';
 import { toChunks, type TrafficInput } from './io/to-chunks';
-import { FORMAT_NAMES, type FormatName, type SkipReason, type TrafficImportCounts, type TrafficImportResult } from './model';
+import { BAD_RECORD_REASONS, FORMAT_NAMES, type FormatName, type TrafficImportCounts, type TrafficImportResult } from './model';
 import { createTrafficResolver, type TrafficResolver } from './resolve/resolver';
 
 export interface ImportTrafficOptions {
@@ -36,7 +36,6 @@ export interface ImportTrafficOptions {
   resolver?: TrafficResolver;
 }
 
-const BAD_REASONS: ReadonlySet<SkipReason> = new Set(['invalid-json', 'invalid-record', 'missing-field']);
 const PROGRESS_EVERY = 10_000;
 
 /** Reads the first chunks (bounded by DETECT_BYTES) without losing them, then continues the stream. */
@@ -139,7 +138,7 @@ export async function importInto(input: TrafficInput, options: ImportTrafficOpti
     },
     skip(line, reason, message) {
       counts.skipped[reason] = (counts.skipped[reason] ?? 0) + 1;
-      if (!BAD_REASONS.has(reason)) return;
+      if (!BAD_RECORD_REASONS.has(reason)) return;
       bad++;
       if (bad <= maxListed) diagnostics.push({ severity: 'warning', code: reason, message: message ?? reason, file, line });
       if (threshold !== undefined && threshold >= 1 && bad > threshold) aborted = true;

@@ -4,6 +4,7 @@ export { detectFormat } from './detect';
 export { FORMAT_DESCRIPTIONS } from './formats/registry';
 export { renderEdgesCsv, renderEdgesJsonl } from './render-edges';
 export { pathTemplate } from './aggregate/path-template';
+export { countText, countUnitText } from './count-text';
 export { createTrafficResolver, type TrafficResolver, type PeerResolution } from './resolve/resolver';
 export type { TrafficInput } from './io/to-chunks';
 export { COUNT_UNIT_ORDER, combineObservations, edgeObservations, mergeObservations, withObservations, type CombinedFigures } from './aggregate/observations';

@@ -204,6 +204,13 @@ export type SkipReason =
   /** Folded into another record (Linkerd response events, the other sidecar's copy of a request). */
   | 'merged';
 
+/**
+ * Skip reasons that mean a record was broken (unreadable JSON, a line that does not fit the format, a field the
+ * record needs): data the user gave that could not be imported, each reported with its line. The other reasons
+ * are records deliberately not counted (replies, the other sidecar's copy, headers...).
+ */
+export const BAD_RECORD_REASONS: ReadonlySet<SkipReason> = new Set(['invalid-json', 'invalid-record', 'missing-field']);
+
 export interface TrafficImportCounts {
   /** Non-empty lines (or objects, for multi-line formats) read. */
   read: number;

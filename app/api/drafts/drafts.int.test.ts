@@ -75,6 +75,23 @@ describe('draft routes', () => {
     for (const r of body.riskiest) expect(r.after).toBeGreaterThanOrEqual(0);
   });
 
+  test('what-if replace: the least-privilege draft shrinks blast radius, unless infrastructure is pivoted through', async () => {
+    const { body: created } = await create({ scope: { kind: 'namespace', namespaces: ['boutique'] } });
+    const id = created.draft.id;
+    const whatIf = async (query: string) => (await (await getWhatIf(url(`/api/drafts/${id}/what-if?mode=replace&limit=16${query}`), draftCtx(id))).json()) as WhatIfJson;
+    const change = (body: WhatIfJson) => Object.fromEntries(body.riskiest.map((r) => [r.workload, `${r.before}->${r.after}`]));
+    const stop = await whatIf('');
+    expect(stop.pivotThroughInfra).toBe(false);
+    // Today boutique egress is open (frontend reaches istiod and the gateway itself); the draft leaves DNS only,
+    // and CoreDNS is reached but not walked on from.
+    expect(change(stop)).toMatchObject({ 'boutique/frontend': '13->11', 'boutique/loadgenerator': '14->12', 'boutique/adservice': '13->1' });
+    // Walking through CoreDNS (kube-system has no policy) it reaches as much as before: the 14 -> 14 reviewers saw.
+    const pivot = await whatIf('&pivotThroughInfra=1');
+    expect(pivot.pivotThroughInfra).toBe(true);
+    expect(change(pivot)).toMatchObject({ 'boutique/frontend': '13->13', 'boutique/loadgenerator': '14->14' });
+    expect((await deleteDraft(url(`/api/drafts/${id}`), draftCtx(id))).status).toBe(204);
+  });
+
   test('semantic diff (replace) loses the dropped connection, gains nothing', async () => {
     const body = (await (await getDiff(url(`/api/drafts/${draftId}/diff?mode=replace`), draftCtx(draftId))).json()) as SemanticDiffJson;
     expect(body.lost.map(pair)).toContain(pair(frontendToCart));

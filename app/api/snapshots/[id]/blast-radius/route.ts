@@ -10,8 +10,9 @@ export const runtime = 'nodejs';
 type Context = { params: Promise<{ id: string }> };
 
 /**
- * GET /api/snapshots/:id/blast-radius?start=ns/a,ns/b&direction=blast|exposure&maxHops&observedOnly&crownJewels
- * What the compromised workloads reach (or who reaches the targets), hop by hop, potential vs actual.
+ * GET /api/snapshots/:id/blast-radius?start=ns/a,ns/b&direction=blast|exposure&maxHops&observedOnly&pivotThroughInfra&crownJewels
+ * What the compromised workloads reach (or who reaches the targets), hop by hop, potential vs actual. Shared
+ * infrastructure is reached but not walked on from (`notTraversed`) unless `pivotThroughInfra`.
  */
 export const GET = handle(async (request: Request, { params }: Context) => {
   const { id } = await parseParams(params, snapshotIdSchema);
@@ -20,7 +21,7 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   const stored = toCrownJewelNames(await listCrownJewels(id));
   const prepared = prepareBlastRadius({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges, sensitivityRules: sensitivityRulesFromEnv(), crownJewelTags: [...stored, ...query.crownJewels] });
   try {
-    return Response.json(prepared.query({ direction: query.direction, start: query.start, ...(query.maxHops ? { maxHops: query.maxHops } : {}), observedOnly: query.observedOnly }));
+    return Response.json(prepared.query({ direction: query.direction, start: query.start, ...(query.maxHops ? { maxHops: query.maxHops } : {}), observedOnly: query.observedOnly, pivotThroughInfra: query.pivotThroughInfra }));
   } catch (e) {
     if (e instanceof UnknownWorkloadError) throw new HttpError('bad-request', e.message);
     throw e;

@@ -10,7 +10,9 @@ export const runtime = 'nodejs';
 type Context = { params: Promise<{ id: string }> };
 
 /**
- * GET /api/snapshots/:id/riskiest?limit=10&observedOnly — the workloads with the largest blast radius.
+ * GET /api/snapshots/:id/riskiest?limit=10&observedOnly&pivotThroughInfra — the workloads with the largest blast
+ * radius; shared infrastructure (DNS, mesh control plane, API server) counts as reached but is walked on from
+ * only with `pivotThroughInfra`.
  * `crownJewelsReached` counts tagged crown jewels and the services seen answering sensitive paths;
  * `suggestedCrownJewels` names the latter (not yet confirmed by a tag or label rule).
  */
@@ -20,5 +22,5 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   const engine = await loadSnapshotEngine(id);
   const crownJewelTags = toCrownJewelNames(await listCrownJewels(id));
   const prepared = prepareBlastRadius({ inventory: engine.inventory, evaluator: engine.evaluator, edges: engine.edges, sensitivityRules: sensitivityRulesFromEnv(), crownJewelTags });
-  return Response.json({ workloads: prepared.workloads.length, riskiest: prepared.riskiest(query.limit, query.observedOnly), sensitivity: prepared.sensitivity, suggestedCrownJewels: [...prepared.suggestedCrownJewels] });
+  return Response.json({ workloads: prepared.workloads.length, riskiest: prepared.riskiest(query), sensitivity: prepared.sensitivity, suggestedCrownJewels: [...prepared.suggestedCrownJewels] });
 });

@@ -4,8 +4,10 @@
  * - the page's first request (no query) on a server that has not seen the snapshot yet reads the stored default
  *   view; any other query, cold, reads and parses the stored classification, filters, collapses and serialises;
  * - warm requests (filter, expand) reuse the parsed classification;
- * - a click on an edge explains that one edge (loading the snapshot's evaluator the first time).
- * Prints medians and phases as plain lines for docs/BENCHMARKS.md.
+ * - a click on an edge explains that one edge (loading the snapshot's evaluator the first time);
+ * - `graph/rules` (unused and wildcard rules, diagnostics: not part of any view) on the parsed classification.
+ * Prints medians and phases, and the bytes of the default and a filtered view per field, as plain lines for
+ * docs/BENCHMARKS.md.
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +21,14 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+/** What a JSON answer is made of: the bytes of each top-level field, largest first. */
+const bytesByField = (json: string) =>
+  Object.entries(JSON.parse(json) as Record<string, unknown>)
+    .map(([k, v]) => [k, Buffer.byteLength(JSON.stringify(v))] as const)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${kib(n)}`)
+    .join(', ');
 
 const db = await createBenchDatabase(process.env.BENCH_GRAPH_DB ?? 'eastwest_bench_graph_api');
 process.env.DATABASE_URL = db.url;
@@ -41,15 +51,16 @@ try {
   const version = (await getSnapshot(snapshot.id)).updatedAt;
   const first: number[] = [];
   const firstCpu: number[] = [];
-  let firstBytes = 0;
+  let firstJson = '';
   for (let run = 0; run < RUNS; run++) {
     const c0 = process.cpuUsage();
     const a = performance.now();
-    firstBytes = (await loadDefaultGraphView(snapshot.id, version))!.length;
+    firstJson = (await loadDefaultGraphView(snapshot.id, version))!;
     first.push(performance.now() - a);
     firstCpu.push(cpuMs(process.cpuUsage(c0)));
   }
-  console.log(`graph API, the page's first load (no query; stored default view, nothing in memory; median of ${RUNS}): ${ms(median(first))} wall, ${ms(median(firstCpu))} CPU, ${(firstBytes / 1024).toFixed(0)} KiB (target <= 500 ms)`);
+  console.log(`graph API, the page's first load (no query; stored default view, nothing in memory; median of ${RUNS}): ${ms(median(first))} wall, ${ms(median(firstCpu))} CPU, ${kib(Buffer.byteLength(firstJson))} (target <= 500 ms)`);
+  console.log(`  default view by field: ${bytesByField(firstJson)}`);
   const phases = { load: [] as number[], view: [] as number[], json: [] as number[], total: [] as number[], cpu: [] as number[] };
   let viewSize = 0;
   let graph = computed.graph;
@@ -61,7 +72,7 @@ try {
     const b = performance.now();
     const view = buildGraphView(stored.graph, {});
     const c = performance.now();
-    viewSize = JSON.stringify({ ...view, diagnostics: stored.diagnostics }).length;
+    viewSize = JSON.stringify(view).length;
     const d = performance.now();
     phases.load.push(b - a);
     phases.view.push(c - b);
@@ -76,13 +87,24 @@ try {
   );
 
   const warm: number[] = [];
+  let warmJson = '';
   for (let run = 0; run < RUNS; run++) {
     const a = performance.now();
     const view = buildGraphView(graph, { classes: ['unauthorized'], hideInfra: true, namespaces: ['team-007'] }, { expand: ['team-007'] });
-    JSON.stringify(view);
+    warmJson = JSON.stringify(view);
     warm.push(performance.now() - a);
   }
-  console.log(`graph API, warm (filter + expand on the parsed classification): ${ms(median(warm))} per request`);
+  console.log(`graph API, warm (filter + expand on the parsed classification): ${ms(median(warm))} per request, ${kib(Buffer.byteLength(warmJson))}: ${bytesByField(warmJson)}`);
+
+  // As GET graph/rules does it once the classification is in memory (the first load prefetches it).
+  const rules: number[] = [];
+  let rulesJson = '';
+  for (let run = 0; run < RUNS; run++) {
+    const a = performance.now();
+    rulesJson = JSON.stringify({ unusedRules: graph.unusedRules, wildcardRules: graph.wildcardRules, diagnostics: computed.diagnostics });
+    rules.push(performance.now() - a);
+  }
+  console.log(`graph rules (graph/rules, warm): ${ms(median(rules))}, ${kib(Buffer.byteLength(rulesJson))}: ${bytesByField(rulesJson)}`);
 
   // As GET graph/edge does it: the evaluator without the traffic (cached after the first click), the edge's own rows.
   const explainOne = async (id: string, e: Awaited<ReturnType<typeof loadSnapshotEvaluator>>, index: ReturnType<typeof buildEndpointIndex>) => {

@@ -6,6 +6,7 @@
  */
 import type { ManifestObject } from '../lib/model/manifest';
 import type { ObservedEdge } from '../lib/traffic/model';
+import { mulberry32 } from '../lib/util/seeded-random';
 
 export interface GraphBenchData {
   objects: ManifestObject[];
@@ -21,16 +22,8 @@ const obj = (apiVersion: string, kind: string, name: string, namespace: string |
   source,
 });
 
-/** Deterministic PRNG (mulberry32) so every run measures the same graph. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG so every run measures the same graph. */
+const random = mulberry32;
 
 export function generateGraphBenchData(namespaces = 100, perNamespace = 50): GraphBenchData {
   const rnd = random(42);

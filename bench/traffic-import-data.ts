@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Inventory, Pod, Service, Workload } from '../lib/model/kubernetes';
+import { mulberry32 } from '../lib/util/seeded-random';
 
 /**
  * Deterministic synthetic cluster and Hubble flows for the traffic import benchmark:
@@ -11,17 +12,8 @@ export const NAMESPACES = 20;
 export const WORKLOADS_PER_NS = 20;
 export const PODS_PER_WORKLOAD = 5;
 
-/** Small deterministic PRNG (mulberry32), so every run generates the same file. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small deterministic PRNG, so every run generates the same file. */
+export const rng = mulberry32;
 
 const podIp = (i: number) => `10.${1 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}`;
 const nodeName = (n: number) => `ip-10-250-0-${n}.eu-west-1.compute.internal`;

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { canvasElements, clickOnCanvas, demoSnapshotId, explainedEdgeFromApi, findEdge, graphFromApi, nodePoliciesFromApi, waitForGraph } from './support/graph-page';
+import { canvasElements, clickOnCanvas, demoSnapshotId, explainedEdgeFromApi, findEdge, graphFromApi, nodePoliciesFromApi, rulesFromApi, waitForGraph } from './support/graph-page';
 import type { GraphView } from '@/lib/graph/model';
+import { SUMMARY_KINDS } from '@/lib/graph/summary-edge';
 import { formatRuleRef } from '@/lib/model/verdict';
 
 const shot = (name: string) => path.join(test.info().project.outputDir, 'screenshots', name);
@@ -41,6 +42,9 @@ test('the graph explorer: legend counts, unauthorized filter, edge explanation, 
   await expect(page.getByTestId('legend-denied')).toHaveAttribute('data-count', String(api.summary.denied));
   await expect(page.getByTestId('legend-unprotected')).toHaveAttribute('data-count', String(api.summary.unprotected));
   expect((await canvasElements(page)).edges.filter((e) => e.kind !== 'path')).toHaveLength(api.edges.length);
+  // The count line says what it counts: the observed edges (what the snapshot list counts) and the unused grants.
+  const observed = api.edges.filter((e) => e.class !== 'unused').length;
+  await expect(page.getByTestId('visible-counts')).toContainText(`${observed} observed + ${api.summary.unused} unused edges shown`);
   await page.screenshot({ path: shot('graph.png') });
 
   // Filter to observed-but-unauthorized (both sub-states): only those edges stay on the canvas.
@@ -90,6 +94,16 @@ test('the graph explorer: legend counts, unauthorized filter, edge explanation, 
   expect(counts).toEqual([...counts].sort((a, b) => a - b));
   await page.screenshot({ path: shot('graph-table.png') });
 
+  // From the keyboard: a row's button opens its details and moves focus there.
+  const other = unauthorized.find((e) => e.id !== payment.id)!;
+  const { explanation: otherExplanation } = await explainedEdgeFromApi(request, snapshot, other.id);
+  const rowButton = page.locator(`[data-testid="edge-row"][data-edge-id="${other.id}"] button`);
+  await rowButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`[data-testid="edge-row"][data-edge-id="${other.id}"]`)).toHaveClass(/bg-brand-50/);
+  await expect(page.getByRole('complementary', { name: 'Details' })).toBeFocused();
+  await expect(page.getByTestId('edge-details').getByTestId('edge-verdict')).toHaveText(otherExplanation.verdict);
+
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
   const csv = await readFile((await download.path())!, 'utf8');
@@ -101,6 +115,11 @@ test('the graph explorer: legend counts, unauthorized filter, edge explanation, 
 
 test('filters and node details: search, hide infra, namespace collapse', async ({ page, request }) => {
   const snapshot = await demoSnapshotId(request);
+  // Cytoscape's word for an edge it cannot draw (a loop on a curve style that cannot loop).
+  const undrawable: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().includes('impossible to draw')) undrawable.push(m.text());
+  });
   const hidden = await graphFromApi(request, snapshot, 'hideInfra=1');
   await page.goto(`/graph?snapshot=${snapshot}`);
   await waitForGraph(page);
@@ -130,7 +149,34 @@ test('filters and node details: search, hide infra, namespace collapse', async (
   await page.getByRole('button', { name: 'Collapse namespace' }).click();
   await expect(page).toHaveURL(/collapse=boutique/);
   await expect.poll(async () => (await canvasElements(page)).nodes.map((n) => n.id)).toContain('ns:boutique');
+
+  // The edges between boutique's own workloads become one summary edge from the namespace to itself, drawn as a
+  // loop with the API's counts; the namespace's panel counts its edges inside, into and out of it.
+  const folded = await graphFromApi(request, snapshot, 'collapse=boutique');
+  const inside = folded.summaryEdges.find((e) => e.source === 'ns:boutique' && e.destination === 'ns:boutique');
+  expect(inside, 'the API summarises boutique -> boutique').toBeDefined();
+  expect(inside!.counts.denied, 'the demo has denied traffic inside boutique').toBeGreaterThan(0);
+  const loopId = 'summary:ns:boutique|ns:boutique';
+  const countsText = SUMMARY_KINDS.filter((k) => inside!.counts[k]).map((k) => `${inside!.counts[k]} ${k}`).join(', ');
+  const loop = await page.evaluate((id) => {
+    const edge = (window as unknown as { __eastwestCy: import('cytoscape').Core }).__eastwestCy.getElementById(id) as unknown as import('cytoscape').EdgeSingular;
+    const ends = [edge.sourceEndpoint(), edge.targetEndpoint()];
+    return { label: String(edge.data('label')), loop: edge.isLoop(), drawn: ends.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y)), curve: edge.style('curve-style') };
+  }, loopId);
+  expect(loop).toEqual({ label: countsText, loop: true, drawn: true, curve: 'bezier' });
+  expect(undrawable).toEqual([]);
+  const edgeCounts = page.getByTestId('namespace-details').getByTestId('collapsed-edge-counts');
+  for (const k of SUMMARY_KINDS) await expect(edgeCounts.locator(`tr[data-kind="${k}"] td[data-column="inside"]`)).toHaveText(String(inside!.counts[k] ?? 0));
+  const crossing = folded.summaryEdges.filter((e) => e.destination === 'ns:boutique' && e.source !== 'ns:boutique');
+  await expect(edgeCounts.locator('tr[data-kind="denied"] td[data-column="in"]')).toHaveText(String(crossing.reduce((n, e) => n + (e.counts.denied ?? 0), 0)));
   await page.screenshot({ path: shot('graph-collapsed.png') });
+  await clickOnCanvas(page, loopId);
+  const loopDetails = page.getByTestId('summary-details');
+  await expect(loopDetails).toContainText('Edges inside a collapsed namespace');
+  await expect(loopDetails).toContainText(`denied${inside!.counts.denied}`);
+  await page.screenshot({ path: shot('graph-collapsed-loop.png') });
+
+  await clickOnCanvas(page, 'ns:boutique');
   await page.getByRole('button', { name: 'Expand namespace' }).click();
   await expect.poll(async () => (await canvasElements(page)).nodes.map((n) => n.id)).toContain('boutique/frontend');
 });
@@ -219,4 +265,100 @@ test('time window: From/To in the URL and after a reload, legend counts as the A
   await expect(to).toHaveValue('');
   await expectLegend(page, whole);
   await expect(page.getByRole('button', { name: 'Clear filters' })).toHaveCount(0);
+
+  // A shared link with the window the wrong way round: the API's reason, and a way out (not "is the server running?").
+  await page.goto(`/graph?snapshot=${snapshot}&from=${encodeURIComponent(window.to)}&to=${encodeURIComponent(window.from)}`);
+  const refused = page.getByTestId('graph-message');
+  await expect(refused).toContainText('This view cannot be shown');
+  await expect(refused).toContainText('`from` is after `to`');
+  await expect(refused).not.toContainText('database');
+  await refused.getByRole('button', { name: 'Clear filters' }).click();
+  await waitForGraph(page);
+  await expectLegend(page, whole);
+});
+
+test('a shared link draws the same layout in another browser (no cached positions there)', async ({ browser, request }) => {
+  const snapshot = await demoSnapshotId(request);
+  const positionsIn = async () => {
+    // A fresh context: its own empty localStorage, like a colleague opening the link.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`/graph?snapshot=${snapshot}`);
+    await waitForGraph(page);
+    const positions = await page.evaluate(() => {
+      const cy = (window as unknown as { __eastwestCy: import('cytoscape').Core }).__eastwestCy;
+      return Object.fromEntries(cy.nodes().map((n) => [n.id(), { x: Math.round(n.position('x')), y: Math.round(n.position('y')) }]));
+    });
+    await context.close();
+    return positions;
+  };
+  const first = await positionsIn();
+  expect(Object.keys(first).length).toBeGreaterThan(10);
+  expect(await positionsIn()).toEqual(first);
+});
+
+test('the Rules view: dangling rules first (the demo A2 rule), unused rules with their last match, wildcard rules, diagnostics', async ({ page, request }) => {
+  const snapshot = await demoSnapshotId(request);
+  const [api, rules] = await Promise.all([graphFromApi(request, snapshot), rulesFromApi(request, snapshot)]);
+  const a2 = rules.unusedRules.find((r) => r.ref === 'NetworkPolicy/boutique/paymentservice#ingress[0].from[1]');
+  expect(a2, 'the demo A2 rule (app=fraudservice) is reported').toMatchObject({ dangling: true });
+
+  await page.goto(`/graph?snapshot=${snapshot}`);
+  await waitForGraph(page);
+  // The tab carries the view's counts, before the lists are fetched.
+  const tab = page.getByTestId('rules-tab');
+  await expect(tab).toContainText(`${api.summary.danglingRules} dangling · ${api.summary.unusedRules} unused · ${api.summary.wildcardRules} wildcard`);
+  await tab.click();
+  await expect(page).toHaveURL(/mode=rules/);
+  const view = page.getByTestId('rules-view');
+  await expect(view).toBeVisible();
+
+  // Groups with the API's counts, dangling first.
+  const sections = view.locator('section');
+  await expect(sections).toHaveCount(4);
+  await expect(sections.first()).toHaveAttribute('data-testid', 'rules-dangling');
+  await expect(view.getByTestId('rules-dangling')).toHaveAttribute('data-count', String(api.summary.danglingRules));
+  await expect(view.getByTestId('rules-unused')).toHaveAttribute('data-count', String(api.summary.unusedRules));
+  await expect(view.getByTestId('rules-wildcard')).toHaveAttribute('data-count', String(api.summary.wildcardRules));
+  await expect(view.getByTestId('rules-diagnostics')).toHaveAttribute('data-count', String(rules.diagnostics.length));
+  await expect(view.getByTestId('rules-dangling').getByTestId('rule-row')).toHaveCount(api.summary.danglingRules);
+
+  // A2: why it is dangling, the policy's file and line, and its YAML with the selector that matches nothing.
+  const a2Row = view.getByTestId('rules-dangling').locator(`[data-testid="rule-row"][data-ref="${a2!.ref}"]`);
+  await expect(a2Row.getByTestId('rule-reason')).toHaveText(a2!.reason);
+  await expect(a2Row.getByTestId('rule-source')).toHaveText(/networkpolicy\.yaml:\d+$/);
+  await expect(a2Row.getByTestId('rule-last-matched')).toHaveText('never');
+  // Only a peer of the rule matches nothing: the row names the rule it belongs to (which stays) and its last match.
+  if (a2!.partOf) await expect(a2Row).toContainText(a2!.partOf.ref);
+  await a2Row.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(a2Row.locator('pre')).toContainText('app: fraudservice');
+
+  // A rule no traffic ever matched says so; a wildcard rule reads "any → workload" with its usage.
+  const never = rules.unusedRules.find((r) => !r.dangling && r.lastMatched === null)!;
+  await expect(view.getByTestId('rules-unused').locator(`[data-ref="${never.ref}"]`).getByTestId('rule-last-matched')).toHaveText('never');
+  const wildcard = rules.wildcardRules.find((r) => r.direction === 'ingress' && r.usedBy > 0)!;
+  const wildcardRow = view.getByTestId('rules-wildcard').locator(`[data-ref="${wildcard.ref}"]`);
+  await expect(wildcardRow.getByTestId('wildcard-text')).toHaveText(`any → ${wildcard.workloads.join(', ')}`);
+  await expect(wildcardRow.getByTestId('wildcard-used-by')).toContainText(`${wildcard.usedBy} observed edge`);
+  await page.screenshot({ path: shot('graph-rules.png') });
+  await wildcardRow.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('graph-rules-wildcard.png') });
+
+  // Sorting from the keyboard, kept in the URL: the stalest first (never matched, then the oldest match).
+  await page.getByRole('button', { name: 'Last match (never first)' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/ruleSort=lastMatched/);
+  const lastMatched = await view.getByTestId('rules-unused').getByTestId('rule-last-matched').allInnerTexts();
+  expect(lastMatched.indexOf('never')).toBe(lastMatched.some((t) => t === 'never') ? 0 : -1);
+  await page.reload();
+  await expect(page.getByTestId('rules-view')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Last match (never first)' })).toHaveAttribute('aria-pressed', 'true');
+
+  // A window without traffic: every rule that matched before is now unused, with the last time it matched.
+  const quiet = { from: '2020-01-01T00:00:00.000Z', to: '2020-01-02T00:00:00.000Z' };
+  const quietRules = await rulesFromApi(request, snapshot, quiet);
+  await page.goto(`/graph?snapshot=${snapshot}&mode=rules&${new URLSearchParams(quiet).toString()}`);
+  await expect(page.getByTestId('rules-unused')).toHaveAttribute('data-count', String(quietRules.unusedRules.filter((r) => !r.dangling).length));
+  await expect(page.getByTestId('rules-all-used')).toHaveCount(0);
 });

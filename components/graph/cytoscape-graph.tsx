@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { graphStyleFor, type GraphLook } from './graph-style';
 import { registerNamespaceGrid } from './namespace-grid-cytoscape';
 import { loadPositions, savePositions, type Positions } from './positions-cache';
+import { withSeededRandom } from '@/lib/util/seeded-random';
 import type { Element } from './to-elements';
 
 // Register the layout once per page load (cytoscape.use throws on a second registration in dev fast refresh).
@@ -281,5 +282,6 @@ function runLayout(cy: Core, snapshotId: string, fresh: boolean) {
     applyLook(cy, lookFor(cy));
     savePositions(snapshotId, positionsOf(cy));
   });
-  layout.run();
+  // Seeded by the view (snapshot and node set): everyone opening the same link sees the same drawing.
+  withSeededRandom(`${snapshotId}\n${[...leaves].sort().join('\n')}`, () => layout.run());
 }

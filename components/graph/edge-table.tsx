@@ -7,6 +7,9 @@ import { EDGE_LOOKS } from './edge-palette';
 import { EdgeSwatch } from './graph-legend';
 import { EDGE_COLUMNS, sortEdgeRows, toCsv, toEdgeRow } from './edge-rows';
 
+/** The explorer's details panel (app/graph/explorer-client.tsx), focused after a row is chosen from the keyboard. */
+export const DETAILS_PANEL_ID = 'graph-details';
+
 export interface EdgeTableProps {
   edges: readonly GraphEdge[];
   sort: string;
@@ -31,11 +34,12 @@ function downloadCsv(text: string, fileName: string) {
 
 export function EdgeTable({ edges, sort, dir, selectedId, fileName, onSort, onSelect }: EdgeTableProps) {
   const rows = sortEdgeRows(edges.map(toEdgeRow), sort, dir);
+  const unused = edges.filter((e) => e.class === 'unused').length;
   return (
     <div className="flex h-full flex-col">
       <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2">
         <p className="text-sm text-slate-600">
-          {rows.length} edge{rows.length === 1 ? '' : 's'} in view
+          {rows.length} edge{rows.length === 1 ? '' : 's'} in view ({unused ? `${rows.length - unused} observed, ${unused} allowed but unused` : 'all observed'})
         </p>
         <Button variant="secondary" className="px-2.5 py-1.5 text-xs" onClick={() => downloadCsv(toCsv(rows), fileName)} disabled={!rows.length} data-testid="export-csv">
           Export CSV
@@ -66,7 +70,23 @@ export function EdgeTable({ edges, sort, dir, selectedId, fileName, onSort, onSe
                 onClick={() => onSelect(r.id)}
                 className={`cursor-pointer hover:bg-slate-50 ${r.id === selectedId ? 'bg-brand-50' : ''}`}
               >
-                <td className="px-3 py-1.5 font-mono">{r.source}</td>
+                <td className="px-3 py-1.5 font-mono">
+                  {/* The row's keyboard route to the details panel (the canvas and the row's click are mouse-only). */}
+                  <button
+                    type="button"
+                    className="text-left font-mono underline-offset-2 hover:underline focus-visible:underline"
+                    aria-pressed={r.id === selectedId}
+                    aria-label={`Show details of ${r.source} to ${r.destination} ${r.port}/${r.protocol}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onSelect(r.id);
+                      // A keyboard activation (a click with detail 0) moves focus to the details it opened.
+                      if (e.detail === 0) requestAnimationFrame(() => document.getElementById(DETAILS_PANEL_ID)?.focus());
+                    }}
+                  >
+                    {r.source}
+                  </button>
+                </td>
                 <td className="px-3 py-1.5 font-mono">{r.destination}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{r.port}</td>
                 <td className="px-3 py-1.5">{r.protocol}</td>

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { UtcDateTimeInput } from './utc-datetime-input';
-import type { ViewState } from './view-state';
+import { noFilters, type ViewState } from './view-state';
 
 const input = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none';
 const label = 'flex items-center gap-1.5 text-xs font-medium text-slate-600';
@@ -126,7 +126,7 @@ export function GraphFilters({ view, namespaces, trafficRange, update }: GraphFi
         <button
           type="button"
           className="text-xs font-medium text-brand-600 hover:text-brand-700"
-          onClick={() => update({ show: [], namespaces: [], port: undefined, protocol: undefined, method: undefined, path: undefined, search: '', from: undefined, to: undefined, hideInfra: false, hideExternal: false })}
+          onClick={() => update(noFilters())}
         >
           Clear filters
         </button>

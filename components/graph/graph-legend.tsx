@@ -2,6 +2,7 @@
 
 import type { GraphSummary } from '@/lib/graph/model';
 import { EDGE_LOOKS, svgDash } from './edge-palette';
+import { NOT_ISOLATED_MARK } from './to-elements';
 import type { EdgeKind } from './view-state';
 
 const numberFormat = new Intl.NumberFormat('en-US');
@@ -67,7 +68,10 @@ export function NodeLegend() {
   return (
     <ul className="pointer-events-none absolute bottom-2 left-2 flex flex-wrap items-center gap-x-3 rounded-md bg-white/90 px-2 py-1 text-xs text-slate-600 shadow-sm ring-1 ring-slate-200" aria-label="Node shapes">
       <li className="flex items-center gap-1.5"><span className="inline-block h-3 w-3 rounded-sm border-2 border-slate-700 bg-white" />workload</li>
-      <li className="flex items-center gap-1.5"><span className="inline-block h-3 w-3 rounded-sm border-4 border-double border-[#E69F00] bg-white" />not isolated</li>
+      <li className="flex items-center gap-1.5" data-testid="legend-not-isolated">
+        <span className="inline-block h-3.5 w-3.5 rounded-sm border-[5px] border-double border-[#E69F00] bg-white" />
+        <span aria-hidden="true">{NOT_ISOLATED_MARK}</span> not isolated
+      </li>
       <li className="flex items-center gap-1.5"><span className="inline-block h-3 w-3 border-2 border-violet-700 bg-violet-100 [clip-path:polygon(25%_0,75%_0,100%_50%,75%_100%,25%_100%,0_50%)]" />infra</li>
       <li className="flex items-center gap-1.5"><span className="inline-block h-2.5 w-2.5 rotate-45 border-2 border-dashed border-slate-600 bg-slate-100" />external / node</li>
     </ul>

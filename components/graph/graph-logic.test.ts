@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { sortEdgeRows, toCsv, toEdgeRow } from './edge-rows';
-import { frontendToDbDenied, frontendToPayment, paymentToDbUnused, shopView, worldToDbUnprotected } from './testing/fixtures';
+import { frontendToDbDenied, frontendToPayment, paymentToDbUnused, shopView, world, worldToDbUnprotected } from './testing/fixtures';
 import { toElements } from './to-elements';
 import { parseViewState, type ViewState } from './view-state';
 import { toVisibleGraph } from './visible-graph';
@@ -78,5 +78,17 @@ describe('toElements with collapsed namespaces', () => {
     const els = toElements(graph, { direction: 'blast', start: ['edge/gateway'], reached });
     expect(els.find((e) => e.data.id === 'ns:shop')?.classes).toBe('hop-2');
     expect(els.find((e) => e.data.id === 'ns:other')?.classes).toBe('dimmed');
+  });
+
+  test.each([
+    { counts: { denied: 1 }, kind: 'denied', label: '1 denied', width: 2.5 },
+    { counts: { unused: 2, allowed: 1 }, kind: 'allowed', label: '1 allowed, 2 unused', width: 3.5 },
+    { counts: { allowed: 3, unprotected: 4 }, kind: 'unprotected', label: '3 allowed, 4 unprotected', width: 4.5 },
+  ])('a summary edge without zero counts: $label', ({ counts, kind, label, width }) => {
+    const collapsed = { id: 'ns:shop', namespace: 'shop', workloads: 3, unprotected: { ingress: 0, egress: 0 } };
+    const graph = { nodes: [world], edges: [], summaryEdges: [{ source: 'world', destination: 'ns:shop', counts }], collapsed: [collapsed] };
+    const edge = toElements(graph).find((e) => e.group === 'edges');
+    // The id the selection panel looks the summary up by; the width grows with the total (1.5 + log2(1 + total)).
+    expect(edge?.data).toMatchObject({ id: 'summary:world|ns:shop', source: 'world', target: 'ns:shop', kind, label, width });
   });
 });

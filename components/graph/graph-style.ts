@@ -44,8 +44,25 @@ const nodeKinds: StylesheetJson = [
   { selector: 'node[kind = "external"]', style: { shape: 'diamond', 'background-color': '#f1f5f9', 'border-color': '#475569', 'border-style': 'dashed' } },
   { selector: 'node[kind = "node"]', style: { shape: 'barrel', 'background-color': '#f1f5f9', 'border-color': '#475569', 'border-style': 'dashed' } },
   { selector: 'node[kind = "dangling"]', style: { shape: 'octagon', 'border-style': 'dotted', 'border-color': '#94a3b8' } },
-  // Not isolated in some direction: anything may reach it (or it may reach anything) by default.
-  { selector: 'node[unprotected != "none"]', style: { 'border-color': '#E69F00', 'border-width': 4, 'border-style': 'double' } },
+  // Not isolated in some direction: anything may reach it (or it may reach anything) by default. Besides the colour,
+  // a double border twice as wide as a workload's (visible where labels are not drawn) and the ⚠ before its name
+  // (to-elements.ts), so the signal does not rest on colour alone.
+  { selector: 'node[unprotected != "none"]', style: { 'border-color': '#E69F00', 'border-width': 6, 'border-style': 'double' } },
+];
+
+/**
+ * Self-loops: the edges inside a collapsed namespace (its summary edge to itself) and a workload calling itself.
+ * Cytoscape draws loops only as bundled `bezier` (https://js.cytoscape.org/#style/edge-line: haystack and straight
+ * edges cannot loop, and warn "invalid endpoints"), so every look gives loops that curve style, whatever its
+ * other edges use. Cytoscape places a loop's control points 1.4 × `control-point-step-size` from the node's centre,
+ * 90° apart (`loop-sweep`) around `loop-direction`: a collapsed namespace is 120 × 48, so its loop gets a longer
+ * step and a narrower sweep, or the points would fall inside the box and the loop could not be drawn. It leaves
+ * the top-left corner, away from the middle of the sides where the namespace's other summary edges meet it.
+ * The `:loop` selector matches loops only: the other edges get no extra property (see the comment at the top).
+ */
+const loops: StylesheetJson = [
+  { selector: 'edge:loop', style: { 'curve-style': 'bezier' } },
+  { selector: 'edge.summary:loop', style: { 'loop-direction': '-45deg', 'loop-sweep': '-70deg', 'control-point-step-size': 80, 'text-rotation': 'none', 'text-margin-x': -24, 'text-margin-y': -14 } },
 ];
 
 const namespaceBox = {
@@ -171,6 +188,7 @@ export const detailStyle: StylesheetJson = [
   ...edgeKindLines,
   ...edgeKindArrows,
   ...edgeLabels,
+  ...loops,
   ...stateRules,
 ];
 
@@ -199,6 +217,7 @@ const overviewStyle: StylesheetJson = [
   ...edgeKindLines,
   ...edgeKindArrows,
   ...edgeLabels,
+  ...loops,
   ...stateRules,
 ];
 
@@ -217,6 +236,7 @@ const farStyle: StylesheetJson = [
   { selector: 'edge', style: { 'line-color': '#94a3b8' } },
   ...edgeKindLines,
   ...edgeLabels,
+  ...loops,
   ...stateRules,
 ];
 

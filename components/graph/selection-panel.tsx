@@ -1,10 +1,14 @@
 'use client';
 
 import type { GraphView } from '@/lib/graph/model';
+import { SUMMARY_KINDS, summaryCount } from '@/lib/graph/summary-edge';
 import { Button } from '@/components/ui/button';
+import { CollapsedEdgeTable } from './collapsed-edge-table';
+import { collapsedEdgeCounts } from './collapsed-edge-counts';
 import { DetailRow, DetailSection } from './detail-parts';
 import { EdgeDetails } from './edge-details';
 import { NodeDetails } from './node-details';
+import { summaryElementId } from './to-elements';
 import type { Selection, ViewState } from './view-state';
 
 export interface SelectionPanelProps {
@@ -23,18 +27,18 @@ export function SelectionPanel({ snapshotId, selection, view, universe, state, u
   const all = universe ?? view;
   if (selection.kind === 'edge') {
     if (selection.id.startsWith('summary:')) {
-      const s = view.summaryEdges.find((e) => `summary:${e.id}` === selection.id);
+      const s = view.summaryEdges.find((e) => summaryElementId(e) === selection.id);
       if (!s) return <Missing what="edge" update={update} />;
       return (
         <div data-testid="summary-details">
-          <DetailSection title="Edges between collapsed namespaces">
+          <DetailSection title={s.source === s.destination ? 'Edges inside a collapsed namespace' : 'Edges between collapsed namespaces'}>
             <p className="font-mono text-xs">
               {s.source} → {s.destination}
             </p>
             <dl className="space-y-1">
-              {Object.entries(s.counts).map(([k, n]) => (
+              {SUMMARY_KINDS.map((k) => (
                 <DetailRow key={k} label={k}>
-                  {n}
+                  {summaryCount(s, k)}
                 </DetailRow>
               ))}
             </dl>
@@ -59,6 +63,7 @@ export function SelectionPanel({ snapshotId, selection, view, universe, state, u
             <DetailRow label="Unprotected in">{collapsed?.unprotected.ingress ?? members.filter((n) => n.unprotected.ingress).length}</DetailRow>
             <DetailRow label="Unprotected out">{collapsed?.unprotected.egress ?? members.filter((n) => n.unprotected.egress).length}</DetailRow>
           </dl>
+          {collapsed ? <CollapsedEdgeTable counts={collapsedEdgeCounts(collapsed.id, view.summaryEdges)} /> : null}
           {collapsed ? (
             <Button variant="secondary" className="mt-2 px-2.5 py-1.5 text-xs" onClick={() => update({ expand: [...new Set([...state.expand, ns])], collapse: state.collapse.filter((c) => c !== ns), selection: null })}>
               Expand namespace

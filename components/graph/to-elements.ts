@@ -1,5 +1,8 @@
 import type { ReachedWorkload } from '@/lib/graph/blast-radius';
+import type { ReportedWorkload } from '@/lib/graph/blast-radius-report';
+import { blastNodeLabel } from '@/components/blast-radius/blast-label';
 import type { GraphNode, SummaryEdge } from '@/lib/graph/model';
+import { SUMMARY_KINDS, summaryEdgeId, summaryTotal } from '@/lib/graph/summary-edge';
 import { edgeKindOf } from './view-state';
 import type { VisibleGraph } from './visible-graph';
 
@@ -32,13 +35,15 @@ export interface Element {
 }
 
 export const namespaceBoxId = (ns: string): string => `nsbox:${ns}`;
+/** The canvas id of a summary edge (the selection panel finds it by this id). */
+export const summaryElementId = (e: Pick<SummaryEdge, 'source' | 'destination'>): string => `summary:${summaryEdgeId(e)}`;
 
 /** The blast-radius overlay: which workloads are reached at which hop, and the path to the chosen target. */
 export interface BlastOverlay {
   /** `blast`: start = compromised workloads; `exposure`: start = the targets, hops count towards them. */
   direction: 'blast' | 'exposure';
   start: string[];
-  reached: ReachedWorkload[];
+  reached: ReportedWorkload[];
   target?: string;
 }
 
@@ -46,6 +51,13 @@ const unprotectedOf = (n: GraphNode): string =>
   n.unprotected.ingress && n.unprotected.egress ? 'both' : n.unprotected.ingress ? 'ingress' : n.unprotected.egress ? 'egress' : 'none';
 
 const base = { unprotected: 'none', blastLabel: '', portLabel: '', width: 2 };
+
+/**
+ * Put before the name of a node that is not isolated (or a collapsed namespace holding such workloads): the amber
+ * double border says it in colour, this says it in the text, in every look that draws labels. Also in the legend.
+ */
+export const NOT_ISOLATED_MARK = '⚠';
+const marked = (label: string, unprotected: boolean): string => (unprotected ? `${NOT_ISOLATED_MARK} ${label}` : label);
 
 /** The worst class in a summary edge decides its style: denied, then unprotected, allowed, unused. */
 export function summaryKind(e: SummaryEdge): string {
@@ -58,6 +70,7 @@ export function summaryKind(e: SummaryEdge): string {
 export function toElements(graph: VisibleGraph, overlay?: BlastOverlay): Element[] {
   const hopOf = new Map<string, number>();
   const crown = new Set(overlay?.reached.filter((r) => r.crownJewel).map((r) => r.workload));
+  const reachedById = new Map(overlay?.reached.map((r) => [r.workload, r]));
   const onPath = new Set<string>();
   let pathHops: ReachedWorkload['path'] = [];
   if (overlay) {
@@ -91,30 +104,33 @@ export function toElements(graph: VisibleGraph, overlay?: BlastOverlay): Element
   for (const n of graph.nodes) {
     drawn.add(n.id);
     const hop = hopOf.get(n.id);
+    const open = n.unprotected.ingress || n.unprotected.egress;
     out.push({
       group: 'nodes',
       data: {
         ...base,
         id: n.id,
-        label: n.name,
+        label: marked(n.name, open),
         kind: n.kind,
         ...(n.namespace ? { parent: namespaceBoxId(n.namespace) } : {}),
         unprotected: unprotectedOf(n),
-        blastLabel: hop === undefined ? n.name : `${crown.has(n.id) ? '★ ' : ''}${n.name}\n${hop === 0 ? (overlay?.direction === 'exposure' ? 'target' : 'compromised') : `hop ${hop}`}`,
+        // Blast radius mode draws reach (hop rings, ★ crown jewels) over isolation: its label is the blast label's own.
+        blastLabel: hop === undefined || !overlay ? marked(n.name, open) : blastNodeLabel(n.name, hop, overlay.direction, reachedById.get(n.id)),
       },
       classes: nodeClasses(n.id, []),
     });
   }
   for (const c of graph.collapsed) {
     drawn.add(c.id);
-    const label = `${c.namespace}\n${c.workloads} workload${c.workloads === 1 ? '' : 's'}`;
+    const open = c.unprotected.ingress > 0 || c.unprotected.egress > 0;
+    const label = `${marked(c.namespace, open)}\n${c.workloads} workload${c.workloads === 1 ? '' : 's'}`;
     // A collapsed namespace takes the nearest hop of the workloads it hides, so reach stays visible when folded.
     let nearest: number | undefined;
     for (const [id, hop] of hopOf) if (id.startsWith(`${c.namespace}/`) && (nearest === undefined || hop < nearest)) nearest = hop;
     const blastLabel = nearest === undefined ? label : `${label}\nnearest hop ${nearest}`;
     out.push({
       group: 'nodes',
-      data: { ...base, id: c.id, label, kind: 'collapsed', blastLabel, unprotected: c.unprotected.ingress || c.unprotected.egress ? 'both' : 'none' },
+      data: { ...base, id: c.id, label, kind: 'collapsed', blastLabel, unprotected: open ? 'both' : 'none' },
       classes: !overlay ? '' : nearest === undefined ? 'dimmed' : `hop-${Math.min(nearest, 3)}`,
     });
   }
@@ -128,10 +144,10 @@ export function toElements(graph: VisibleGraph, overlay?: BlastOverlay): Element
   }
   for (const e of graph.summaryEdges) {
     if (!drawn.has(e.source) || !drawn.has(e.destination)) continue;
-    const parts = (['allowed', 'denied', 'unprotected', 'unused'] as const).filter((k) => e.counts[k]).map((k) => `${e.counts[k]} ${k}`);
+    const parts = SUMMARY_KINDS.filter((k) => e.counts[k]).map((k) => `${e.counts[k]} ${k}`);
     out.push({
       group: 'edges',
-      data: { ...base, id: `summary:${e.id}`, source: e.source, target: e.destination, label: parts.join(', '), portLabel: parts.join(', '), kind: summaryKind(e), width: Math.min(8, 1.5 + Math.log2(1 + e.total)) },
+      data: { ...base, id: summaryElementId(e), source: e.source, target: e.destination, label: parts.join(', '), portLabel: parts.join(', '), kind: summaryKind(e), width: Math.min(8, 1.5 + Math.log2(1 + summaryTotal(e))) },
       classes: edgeClasses(e.source, e.destination, ['summary']),
     });
   }

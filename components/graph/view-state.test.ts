@@ -9,8 +9,9 @@ describe('view state in the URL', () => {
     { name: 'defaults', patch: {} },
     { name: 'unauthorized filter and a selected edge', patch: { show: ['denied', 'unprotected'], selection: { kind: 'edge', id: 'shop/frontend|shop/db|5432|TCP' } } },
     { name: 'every graph filter', patch: { namespaces: ['shop', 'kube-system'], port: 5432, protocol: 'TCP', method: 'GET', path: '/api/*', search: 'app=db', from: '2026-03-12T09:30:00.000Z', to: '2026-03-12T09:45:00.000Z', hideInfra: true, hideExternal: true } },
-    { name: 'blast radius mode', patch: { mode: 'blast', start: ['shop/frontend'], target: 'shop/db', direction: 'exposure', observedOnly: true, maxHops: 3 } },
+    { name: 'blast radius mode', patch: { mode: 'blast', start: ['shop/frontend'], target: 'shop/db', direction: 'exposure', observedOnly: true, pivotThroughInfra: true, maxHops: 3 } },
     { name: 'table sort and namespaces expanded/collapsed', patch: { mode: 'table', sort: 'count', sortDir: 'desc', expand: ['big'], collapse: ['shop'] } },
+    { name: 'rules view sorted by last match', patch: { mode: 'rules', ruleSort: 'lastMatched', from: '2026-03-12T09:30:00.000Z' } },
   ])('$name survives a round trip', ({ patch }) => {
     const state = { ...defaults, ...patch };
     const params = toSearchParams(SNAPSHOT, state);
@@ -23,8 +24,8 @@ describe('view state in the URL', () => {
   });
 
   test('unknown values in a hand-edited URL fall back to defaults', () => {
-    const v = parseViewState(new URLSearchParams('mode=nope&show=allowed,bogus&port=abc&dir=sideways'));
-    expect(v).toMatchObject({ mode: 'graph', show: ['allowed'], port: undefined, sortDir: 'asc' });
+    const v = parseViewState(new URLSearchParams('mode=nope&show=allowed,bogus&port=abc&dir=sideways&ruleSort=size'));
+    expect(v).toMatchObject({ mode: 'graph', show: ['allowed'], port: undefined, sortDir: 'asc', ruleSort: 'rule' });
   });
 });
 
@@ -48,5 +49,14 @@ describe('API queries', () => {
     expect(toBlastApiQuery({ ...defaults, start: ['shop/frontend'] })).toBeNull();
     expect(toBlastApiQuery({ ...defaults, mode: 'blast' })).toBeNull();
     expect(toBlastApiQuery({ ...defaults, mode: 'blast', start: ['shop/frontend'], maxHops: 2 })).toBe('start=shop%2Ffrontend&direction=blast&maxHops=2');
+  });
+
+  test('pivoting through infrastructure is off unless the URL asks for it, and then reaches the API', () => {
+    const blast = { ...defaults, mode: 'blast' as const, start: ['shop/frontend'] };
+    expect(defaults.pivotThroughInfra).toBe(false);
+    expect(toBlastApiQuery(blast)).not.toContain('pivotThroughInfra');
+    const pivoting = parseViewState(new URLSearchParams(`mode=blast&start=shop%2Ffrontend&pivotThroughInfra=1`));
+    expect(pivoting.pivotThroughInfra).toBe(true);
+    expect(toBlastApiQuery(pivoting)).toBe('start=shop%2Ffrontend&direction=blast&pivotThroughInfra=1');
   });
 });

@@ -6,8 +6,12 @@ import type { EdgeClass, EdgeState } from '@/lib/graph/model';
  * so the API query is a subset of the page URL; page-only state (mode, selection, blast radius) is added.
  */
 
-export type ExplorerMode = 'graph' | 'table' | 'blast';
-export const EXPLORER_MODES: readonly ExplorerMode[] = ['graph', 'table', 'blast'];
+export type ExplorerMode = 'graph' | 'table' | 'blast' | 'rules';
+export const EXPLORER_MODES: readonly ExplorerMode[] = ['graph', 'table', 'blast', 'rules'];
+
+/** How the Rules view orders the rules inside each group (rule-groups.ts). */
+export type RuleSort = 'rule' | 'file' | 'lastMatched';
+export const RULE_SORTS: readonly RuleSort[] = ['rule', 'file', 'lastMatched'];
 
 /** The legend's four kinds of edge: the three classes, with `unauthorized` split by its sub-state. */
 export type EdgeKind = 'allowed' | 'denied' | 'unprotected' | 'unused';
@@ -41,9 +45,13 @@ export interface ViewState {
   target?: string;
   direction: 'blast' | 'exposure';
   observedOnly: boolean;
+  /** Walk on from shared infrastructure (DNS, mesh control plane, API server); off: reached, not traversed. */
+  pivotThroughInfra: boolean;
   maxHops?: number;
   sort: string;
   sortDir: 'asc' | 'desc';
+  /** Rules mode: the order inside each group. */
+  ruleSort: RuleSort;
 }
 
 const list = (v: string | null): string[] => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
@@ -53,6 +61,21 @@ const int = (v: string | null): number | undefined => {
   return Number.isInteger(n) && n > 0 ? n : undefined;
 };
 const opt = (v: string | null): string | undefined => (v && v.trim() ? v : undefined);
+
+/** Every filter back to its default (the legend's classes included); mode, selection and expansion stay. */
+export const noFilters = (): Partial<ViewState> => ({
+  show: [],
+  namespaces: [],
+  port: undefined,
+  protocol: undefined,
+  method: undefined,
+  path: undefined,
+  search: '',
+  from: undefined,
+  to: undefined,
+  hideInfra: false,
+  hideExternal: false,
+});
 
 export function parseViewState(params: URLSearchParams): ViewState {
   const mode = params.get('mode');
@@ -78,9 +101,11 @@ export function parseViewState(params: URLSearchParams): ViewState {
     target: opt(params.get('target')),
     direction: params.get('direction') === 'exposure' ? 'exposure' : 'blast',
     observedOnly: flag(params.get('observedOnly')),
+    pivotThroughInfra: flag(params.get('pivotThroughInfra')),
     maxHops: int(params.get('maxHops')),
     sort: params.get('sort') ?? 'kind',
     sortDir: params.get('dir') === 'desc' ? 'desc' : 'asc',
+    ruleSort: RULE_SORTS.includes(params.get('ruleSort') as RuleSort) ? (params.get('ruleSort') as RuleSort) : 'rule',
   };
 }
 
@@ -97,9 +122,11 @@ export function toSearchParams(snapshotId: string, v: ViewState): URLSearchParam
   if (v.target) p.set('target', v.target);
   if (v.direction !== 'blast') p.set('direction', v.direction);
   if (v.observedOnly) p.set('observedOnly', '1');
+  if (v.pivotThroughInfra) p.set('pivotThroughInfra', '1');
   if (v.maxHops) p.set('maxHops', String(v.maxHops));
   if (v.sort !== 'kind') p.set('sort', v.sort);
   if (v.sortDir !== 'asc') p.set('dir', v.sortDir);
+  if (v.ruleSort !== 'rule') p.set('ruleSort', v.ruleSort);
   return p;
 }
 
@@ -149,6 +176,7 @@ export function toBlastApiQuery(v: ViewState): string | null {
   const p = new URLSearchParams({ start: v.start.join(','), direction: v.direction });
   if (v.maxHops) p.set('maxHops', String(v.maxHops));
   if (v.observedOnly) p.set('observedOnly', '1');
+  if (v.pivotThroughInfra) p.set('pivotThroughInfra', '1');
   return p.toString();
 }
 

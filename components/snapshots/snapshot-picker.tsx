@@ -22,9 +22,9 @@ export function SnapshotPicker({ snapshots, basePath }: { snapshots: SnapshotSum
             </div>
             <p className="mt-1 truncate font-mono text-xs text-slate-500">{snapshot.cluster} · {formatDate(snapshot.createdAt)}</p>
             <dl className="mt-4 grid grid-cols-2 gap-x-4 gap-y-2">
-              {countLabels.map(({ key, label }) => (
+              {countLabels.map(({ key, label, title }) => (
                 <div key={key} className="flex items-baseline justify-between gap-2 border-t border-slate-100 pt-2">
-                  <dt className="text-xs text-slate-500">{label}</dt>
+                  <dt className="text-xs text-slate-500" title={title}>{label}</dt>
                   <dd className="text-sm font-semibold tabular-nums text-slate-900">{numberFormat.format(snapshot.counts[key])}</dd>
                 </div>
               ))}

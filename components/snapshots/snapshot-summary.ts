@@ -14,11 +14,16 @@ export type SnapshotSummary = {
   counts: SnapshotCounts;
 };
 
-export const countLabels: { key: keyof SnapshotCounts; label: string }[] = [
+/**
+ * `edges` counts the traffic edges imported (one per source, destination, port, protocol and L7 route): observed
+ * ones only, so the label says so. The graph also draws the edges a rule grants that nobody used, and its count
+ * line says which is which (app/graph/explorer-client.tsx).
+ */
+export const countLabels: { key: keyof SnapshotCounts; label: string; title?: string }[] = [
   { key: 'namespaces', label: 'Namespaces' },
   { key: 'workloads', label: 'Workloads' },
   { key: 'policies', label: 'Policies' },
-  { key: 'edges', label: 'Edges' },
+  { key: 'edges', label: 'Observed edges', title: 'Traffic edges imported: one per source, destination, port and protocol (and HTTP route, when the logs name one). Allowed but unused edges are not counted.' },
 ];
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {

@@ -12,8 +12,8 @@ export function SnapshotTable({ snapshots }: { snapshots: SnapshotSummary[] }) {
         <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col" className="px-5 py-3">Snapshot</th>
-            {countLabels.map(({ key, label }) => (
-              <th key={key} scope="col" className="px-3 py-3 text-right">{label}</th>
+            {countLabels.map(({ key, label, title }) => (
+              <th key={key} scope="col" className="px-3 py-3 text-right" title={title}>{label}</th>
             ))}
             <th scope="col" className="px-5 py-3 text-right"><span className="sr-only">Actions</span></th>
           </tr>

@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { GraphRulesJson } from '@/lib/api/graph-rules';
 import type { ClassifiedEdge, GraphEdge, GraphView } from '@/lib/graph/model';
 import type { SelectingPolicy } from '@/lib/model/verdict';
 
@@ -27,6 +28,14 @@ export async function explainedEdgeFromApi(request: APIRequestContext, snapshotI
   const response = await request.get(`/api/snapshots/${snapshotId}/graph/edge?${new URLSearchParams({ id: edgeId, ...window }).toString()}`);
   expect(response.ok(), 'GET graph/edge').toBe(true);
   return ((await response.json()) as { edge: ClassifiedEdge }).edge;
+}
+
+/** The window's unused, dangling and wildcard rules and the policies' diagnostics, as the Rules view fetches them. */
+export async function rulesFromApi(request: APIRequestContext, snapshotId: string, window: ApiWindow = {}): Promise<GraphRulesJson> {
+  const query = new URLSearchParams(window).toString();
+  const response = await request.get(`/api/snapshots/${snapshotId}/graph/rules${query ? `?${query}` : ''}`);
+  expect(response.ok(), 'GET graph/rules').toBe(true);
+  return (await response.json()) as GraphRulesJson;
 }
 
 /** The policies selecting one node, as the node panel fetches them. */
@@ -71,13 +80,21 @@ async function canvasPoint(page: Page, id: string): Promise<{ x: number; y: numb
     const at = JSON.stringify([zoom, pan, cy.nodes().map((n) => n.position())]);
     if (el.isNode()) return { ...el.renderedPosition(), at };
     const edge = el as unknown as import('cytoscape').EdgeSingular;
-    const s = edge.sourceEndpoint();
-    const t = edge.targetEndpoint();
     // Edges cross: pick a point along this one where Cytoscape's own hit test (what a click uses) finds this edge.
     const hit = (cy as unknown as { renderer(): { findNearestElement?(x: number, y: number, interactive: boolean, touch: boolean): { id(): string } | undefined } }).renderer();
+    const hits = (p: { x: number; y: number }) => hit.findNearestElement?.(p.x, p.y, true, false)?.id() === elementId;
+    if (edge.isLoop()) {
+      // A loop starts and ends on its node: probe its curve's box (other edges may cross it) for a point of its own.
+      const box = edge.boundingBox({ includeLabels: false, includeOverlays: false });
+      const grid = Array.from({ length: 81 }, (_, i) => ({ x: box.x1 + ((i % 9) / 8) * box.w, y: box.y1 + (Math.floor(i / 9) / 8) * box.h }));
+      const p = grid.find(hits) ?? edge.midpoint();
+      return { x: p.x * zoom + pan.x, y: p.y * zoom + pan.y, at };
+    }
+    const s = edge.sourceEndpoint();
+    const t = edge.targetEndpoint();
     const along = [0.4, 0.3, 0.5, 0.6, 0.25, 0.7, 0.2, 0.75, 0.35, 0.45, 0.55, 0.65];
     const point = (f: number) => ({ x: s.x + f * (t.x - s.x), y: s.y + f * (t.y - s.y) });
-    const best = along.map(point).find((p) => hit.findNearestElement?.(p.x, p.y, true, false)?.id() === elementId) ?? point(0.4);
+    const best = along.map(point).find(hits) ?? point(0.4);
     return { x: best.x * zoom + pan.x, y: best.y * zoom + pan.y, at };
   }, id);
 }

@@ -6,6 +6,7 @@ import type { RiskEntry } from '@/lib/graph/blast-radius';
 import type { ClassifiedEdge, GraphView, TimeWindow } from '@/lib/graph/model';
 import type { SensitivityFinding } from '@/lib/graph/sensitivity';
 import type { SelectingPolicy } from '@/lib/model/verdict';
+import type { GraphRulesJson } from './graph-rules';
 import type { RuleYamlJson } from './rule-yaml';
 import { queryKeys } from './query-keys';
 
@@ -14,7 +15,6 @@ import { queryKeys } from './query-keys';
  * (same URL) hits the cache, and `keepPreviousData` keeps the last graph on screen while a filter loads.
  */
 
-export type GraphViewJson = GraphView & { diagnostics?: unknown[] };
 export type RiskiestJson = { workloads: number; riskiest: RiskEntry[]; sensitivity: SensitivityFinding[] };
 
 /** An API failure with the server's message (both `{ error: { message } }` and `{ error: 'text' }` bodies). */
@@ -44,8 +44,18 @@ function errorText(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const error = (body as { error?: unknown }).error;
   if (typeof error === 'string') return error;
-  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
-  return undefined;
+  if (typeof error !== 'object' || error === null || typeof (error as { message?: unknown }).message !== 'string') return undefined;
+  const { message, issues } = error as { message: string; issues?: unknown };
+  // A validation error's message is generic ("Invalid request"); its issues say what was wrong.
+  const details = Array.isArray(issues) ? issues.map(issueText).filter((t): t is string => !!t) : [];
+  return details.length ? `${message}: ${details.join('; ')}` : message;
+}
+
+function issueText(issue: unknown): string | undefined {
+  if (typeof issue !== 'object' || issue === null) return undefined;
+  const { path, message } = issue as { path?: unknown; message?: unknown };
+  if (typeof message !== 'string') return undefined;
+  return typeof path === 'string' && path ? `${path}: ${message}` : message;
 }
 
 /**
@@ -55,7 +65,7 @@ function errorText(body: unknown): string | undefined {
 export function useGraphQuery(snapshotId: string, query: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.graph(snapshotId, query),
-    queryFn: ({ signal }) => fetchJson<GraphViewJson>(`/api/snapshots/${encodeURIComponent(snapshotId)}/graph${query ? `?${query}` : ''}`, signal),
+    queryFn: ({ signal }) => fetchJson<GraphView>(`/api/snapshots/${encodeURIComponent(snapshotId)}/graph${query ? `?${query}` : ''}`, signal),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -80,6 +90,17 @@ export function useNodePolicies(snapshotId: string, nodeId: string, window: Time
     queryFn: ({ signal }) => fetchJson<{ policies: SelectingPolicy[] }>(`/api/snapshots/${encodeURIComponent(snapshotId)}/graph/node?${detailQuery(nodeId, window)}`, signal),
     enabled,
     staleTime: Infinity,
+  });
+}
+
+/** The window's unused, dangling and wildcard rules and the policies' diagnostics; `enabled` false outside the Rules view. */
+export function useGraphRulesQuery(snapshotId: string, window: TimeWindow, enabled = true) {
+  const query = new URLSearchParams({ ...(window.from ? { from: window.from } : {}), ...(window.to ? { to: window.to } : {}) }).toString();
+  return useQuery({
+    queryKey: queryKeys.graphRules(snapshotId, windowKey(window)),
+    queryFn: ({ signal }) => fetchJson<GraphRulesJson>(`/api/snapshots/${encodeURIComponent(snapshotId)}/graph/rules${query ? `?${query}` : ''}`, signal),
+    enabled,
+    placeholderData: keepPreviousData,
   });
 }
 

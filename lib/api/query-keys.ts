@@ -12,8 +12,11 @@ export const queryKeys = {
   /** One edge's explanation / one node's policies, per window (`from|to`). */
   graphEdge: (snapshotId: string, edgeId: string, window: string) => ['snapshots', snapshotId, 'graph-edge', edgeId, window] as const,
   graphNode: (snapshotId: string, nodeId: string, window: string) => ['snapshots', snapshotId, 'graph-node', nodeId, window] as const,
+  /** The unused, dangling and wildcard rules and the policies' diagnostics of one window (`from|to`). */
+  graphRules: (snapshotId: string, window: string) => ['snapshots', snapshotId, 'graph-rules', window] as const,
   blastRadius: (snapshotId: string, query: string) => ['snapshots', snapshotId, 'blast-radius', query] as const,
   riskiest: (snapshotId: string, limit: number) => ['snapshots', snapshotId, 'riskiest', limit] as const,
   ruleYaml: (snapshotId: string, rule: string) => ['snapshots', snapshotId, 'rule-yaml', rule] as const,
   crownJewels: (snapshotId: string) => ['snapshots', snapshotId, 'crown-jewels'] as const,
+  sensitivity: (snapshotId: string) => ['snapshots', snapshotId, 'sensitivity'] as const,
 };

@@ -13,7 +13,7 @@ import { getSnapshot } from './snapshots';
  */
 export interface StoredClassification {
   graph: CompactGraph;
-  /** The evaluator's diagnostics for the snapshot's policies, shown next to the graph. */
+  /** The evaluator's diagnostics for the snapshot's policies, returned with the rule lists (`graph/rules`). */
   diagnostics: Diagnostic[];
 }
 
@@ -34,8 +34,11 @@ export async function loadDefaultGraphView(snapshotId: string, version: Date): P
   return gunzipSync(row.defaultView).toString('utf8');
 }
 
-/** The graph API's answer without filters or view options: the default view and the diagnostics. */
-export const defaultGraphResponse = (stored: StoredClassification) => ({ ...buildGraphView(stored.graph), diagnostics: stored.diagnostics });
+/**
+ * The graph API's answer without filters or view options: the default view. The rule lists and the diagnostics
+ * are at `graph/rules` (lib/server graphRules), not in every view.
+ */
+export const defaultGraphResponse = (stored: StoredClassification) => buildGraphView(stored.graph);
 
 const gzip = (text: string) => new Uint8Array(gzipSync(text, { level: 1 }));
 

@@ -26,6 +26,6 @@ export { ensureDemoSnapshot, DEMO_SNAPSHOT, type DemoResult } from './demo';
 export { recordAudit, listAuditLog, type AuditEntry, type AuditRecord } from './audit-log';
 export type { Tx } from './transaction';
 export { createDraft, listDrafts, getDraft, updateDraft, deleteDraft, type DraftRecord, type DraftScopeRecord, type EdgeDecisionRecord, type DraftOperationRecord, type NewDraft, type DraftUpdate } from './drafts';
-export { importFile, importFiles, findOrCreateSnapshot, DEFAULT_MAX_MANIFEST_BYTES, type FileImportResult, type ImportCounts, type ImportFormat, type ImportOptions, type ImportPhase, type ImportProgress, type ImportUpload, type SnapshotLookup, findRunningEmbeddedDatabase } from './import';
+export { importFile, importFiles, importIntoNewSnapshot, assertSnapshotNameFree, DEFAULT_MAX_MANIFEST_BYTES, type FileImportResult, type ImportCounts, type ImportFormat, type ImportOptions, type ImportPhase, type ImportProgress, type ImportUpload, type NewSnapshotImport, type NewSnapshotSpec, findRunningEmbeddedDatabase } from './import';
 export { createUser, listUsers, getUserCredentials, updateUser, countActiveAdmins, findOrCreateOidcUser, createSession, getSessionUser, deleteSession, deleteExpiredSessions, type UserInfo, type NewUser, type UserRole } from './users';
 export { markBaseline, clearBaseline, getBaseline, listTimeline, findSnapshotByName } from './baselines';

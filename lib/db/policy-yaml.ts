@@ -16,3 +16,23 @@ export async function getPolicyYaml(snapshotId: string, ref: { kind: string; nam
   });
   return row;
 }
+
+export interface PolicySourceRow {
+  kind: string;
+  namespace: string | null;
+  name: string;
+  sourceFile: string;
+  sourceLine: number;
+}
+
+/**
+ * Where every policy object of a snapshot was read from (no YAML text), for the Rules view's file and line. An
+ * object imported twice (two files) keeps its first row, the one `getPolicyYaml` shows.
+ */
+export async function listPolicySources(snapshotId: string, db: Tx = getPrisma()): Promise<PolicySourceRow[]> {
+  return db.policy.findMany({
+    where: { snapshotId },
+    select: { kind: true, namespace: true, name: true, sourceFile: true, sourceLine: true },
+    orderBy: { id: 'asc' },
+  });
+}

@@ -1,5 +1,6 @@
 import { filterGraph } from './filter';
-import type { CollapsedNamespace, CompactGraph, GraphEdge, GraphFilters, GraphNode, GraphView, SummaryEdge } from './model';
+import type { CollapsedNamespace, CompactGraph, GraphEdge, GraphFilters, GraphNode, GraphView, SummaryEdge, SummaryKind } from './model';
+import { summaryEdgeId } from './summary-edge';
 
 /** Above this many visible nodes, namespaces start collapsed (the issue's "namespaces start collapsed above a threshold"). */
 export const DEFAULT_COLLAPSE_THRESHOLD = 300;
@@ -51,17 +52,19 @@ export function aggregateNamespaces(nodes: GraphNode[], edges: GraphEdge[], coll
       keptEdges.push(e);
       continue;
     }
-    const id = `${source}|${destination}`;
+    const id = summaryEdgeId({ source, destination });
     let s = summaries.get(id);
-    if (!s) summaries.set(id, (s = { id, source, destination, counts: { allowed: 0, denied: 0, unprotected: 0, unused: 0 }, total: 0 }));
-    s.total++;
-    if (e.class === 'unauthorized') s.counts[e.state ?? 'unprotected']++;
-    else s.counts[e.class]++;
+    if (!s) summaries.set(id, (s = { source, destination, counts: {} }));
+    const kind: SummaryKind = e.class === 'unauthorized' ? (e.state ?? 'unprotected') : e.class;
+    s.counts[kind] = (s.counts[kind] ?? 0) + 1;
   }
   return { nodes: keptNodes, edges: keptEdges, collapsed: [...collapsed.values()].sort((a, b) => a.namespace.localeCompare(b.namespace)), summaryEdges: [...summaries.values()] };
 }
 
-/** Filters, then collapses namespaces when the view is too big to draw: what the graph API returns. */
+/**
+ * Filters, then collapses namespaces when the view is too big to draw: what the graph API returns. The rule lists
+ * stay out (`GraphRules`, `GET …/graph/rules`): they do not depend on the filters and the page does not draw them.
+ */
 export function buildGraphView(graph: CompactGraph, filters: GraphFilters = {}, options: ViewOptions = {}): GraphView {
   const filtered = filterGraph(graph, filters);
   const threshold = options.collapseAbove ?? DEFAULT_COLLAPSE_THRESHOLD;
@@ -71,8 +74,6 @@ export function buildGraphView(graph: CompactGraph, filters: GraphFilters = {}, 
   const view = aggregateNamespaces(filtered.nodes, filtered.edges, toCollapse);
   return {
     ...view,
-    unusedRules: graph.unusedRules,
-    wildcardRules: graph.wildcardRules,
     summary: graph.summary,
     visible: { nodes: filtered.nodes.length, edges: filtered.edges.length },
     window: graph.window,

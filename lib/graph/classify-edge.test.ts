@@ -18,6 +18,7 @@ const noLayers = evaluation(verdict());
 const notEvaluable = evaluation(null, { notes: ['dns:example.com is not in the inventory'] });
 const conditionalExplicit = evaluation(verdict(layer('istio', 'conditional', 'explicit', [{ kind: 'AuthorizationPolicy', name: 'p' }])));
 const delegated = evaluation(verdict(layer('istio', 'conditional', 'delegated')));
+const ownNode = evaluation(verdict(layer('network', 'allowed', 'explicit', [{ kind: 'Kubernetes', name: 'own-node', builtin: true }])));
 
 const cases: { name: string; observed: ObservedSummary; evaluation: EdgeEvaluation; cls: EdgeClass; state: EdgeState | null }[] = [
   { name: 'explicit on the only enforcing layer', observed: forwarded, evaluation: explicitNetwork, cls: 'allowed', state: null },
@@ -33,6 +34,7 @@ const cases: { name: string; observed: ObservedSummary; evaluation: EdgeEvaluati
   { name: 'endpoint not in the inventory', observed: forwarded, evaluation: notEvaluable, cls: 'unauthorized', state: 'unprotected' },
   { name: 'L7-conditional grant by a rule', observed: forwarded, evaluation: conditionalExplicit, cls: 'allowed', state: null },
   { name: 'delegated to an external authorizer', observed: forwarded, evaluation: delegated, cls: 'unauthorized', state: 'unprotected' },
+  { name: 'the node exemption, a built-in rule', observed: forwarded, evaluation: ownNode, cls: 'allowed', state: null },
 ];
 
 describe('classifyObservedEdge (pass 3)', () => {
@@ -45,6 +47,11 @@ describe('classifyObservedEdge (pass 3)', () => {
   test('denied edges name the denying rules, allowed edges the granting ones', () => {
     expect(classifyObservedEdge(forwarded, deniedNetwork).rules.map((r) => r.name)).toEqual(['deny-all']);
     expect(classifyObservedEdge(forwarded, explicitNetwork).rules).toEqual([ingressRule, anyEgress]);
+  });
+
+  test('an edge a built-in rule allows says so; one a policy allows does not', () => {
+    expect(classifyObservedEdge(forwarded, ownNode).notes).toEqual(['decided by a built-in rule of the platform, not by a policy: Kubernetes/own-node']);
+    expect(classifyObservedEdge(forwarded, explicitNetwork).notes).toEqual([]);
   });
 
   test('operations settle an L7-conditional verdict', () => {

@@ -147,6 +147,12 @@ export interface UnusedRule {
   lastMatched: string | null;
   /** The rule's peer or target matches no existing workload, pod, namespace or ServiceAccount (A2). */
   dangling: boolean;
+  /**
+   * Set when only this part of a rule matches nothing (one peer of a NetworkPolicy rule, one principal of an Istio
+   * rule, one identity of a Linkerd authorization) while the rest of the rule still matches: the rule, which stays
+   * (it may carry live traffic), and the last time it matched. Remove the part, not the rule.
+   */
+  partOf?: { ref: string; lastMatched: string | null };
   reason: string;
 }
 
@@ -199,14 +205,19 @@ export interface ClassifiedGraph {
 /** The classified graph without per-edge explanations: what the graph API keeps, stores and filters. */
 export type CompactGraph = Omit<ClassifiedGraph, 'edges'> & { edges: GraphEdge[] };
 
-/** A namespace collapsed into one compound node: edges between collapsed namespaces are summed per class. */
+/** What a summary edge counts: the classes, with `unauthorized` split into its two states. */
+export type SummaryKind = 'allowed' | 'denied' | 'unprotected' | 'unused';
+
+/**
+ * The edges between two drawn endpoints of which at least one is a collapsed namespace, counted per class. Only
+ * what the client cannot recompute travels: the id (`source|destination`) and the total are derived
+ * (summary-edge.ts), and kinds with no edge are left out of `counts` (a large view has thousands of these).
+ */
 export interface SummaryEdge {
-  id: string;
   source: EndpointName;
   destination: EndpointName;
-  /** Number of edges summarised per class/state. */
-  counts: { allowed: number; denied: number; unprotected: number; unused: number };
-  total: number;
+  /** Number of edges summarised per class/state; a kind without edges is absent. */
+  counts: Partial<Record<SummaryKind, number>>;
 }
 
 export interface CollapsedNamespace {
@@ -231,15 +242,17 @@ export interface GraphFilters {
   hideInfra?: boolean;
 }
 
-/** What the API returns: the filtered graph, with big namespaces collapsed into compound summaries. */
+/**
+ * What the graph API returns: the filtered graph, with big namespaces collapsed into compound summaries. The
+ * rule lists (`GraphRules`: every rule of the snapshot, megabytes for a large one) are not part of it: the page
+ * does not show them and they do not change with the filters; `GET /api/snapshots/:id/graph/rules` has them.
+ */
 export interface GraphView {
   nodes: GraphNode[];
   edges: GraphEdge[];
   collapsed: CollapsedNamespace[];
   summaryEdges: SummaryEdge[];
-  unusedRules: UnusedRule[];
-  wildcardRules: WildcardRule[];
-  /** Counts of the whole (unfiltered) graph, for the legend. */
+  /** Counts of the whole (unfiltered) graph, for the legend (including the number of unused, dangling and wildcard rules). */
   summary: GraphSummary;
   /** Counts after filtering. */
   visible: { nodes: number; edges: number };
@@ -247,3 +260,6 @@ export interface GraphView {
   trafficRange: { start: string; end: string } | null;
   notes: string[];
 }
+
+/** The rule side of a classified graph: rules no traffic in the window used, and wildcard rules with their usage. */
+export type GraphRules = Pick<CompactGraph, 'unusedRules' | 'wildcardRules'>;

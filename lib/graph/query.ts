@@ -19,6 +19,10 @@ const bool = z
   .transform((s) => s === '1' || s === 'true')
   .optional();
 
+/** A window that ends before it starts is a mistake (400), not an empty graph. */
+const windowInOrder = (q: { from?: string | undefined; to?: string | undefined }) => !(q.from && q.to && q.from > q.to);
+const windowOutOfOrder = { message: '`from` is after `to`', path: ['from'] };
+
 export const graphQuerySchema = z
   .object({
     from: time,
@@ -40,12 +44,15 @@ export const graphQuerySchema = z
     expand: list,
     collapse: list,
   })
-  .refine((q) => !(q.from && q.to && q.from > q.to), { message: '`from` is after `to`', path: ['from'] });
+  .refine(windowInOrder, windowOutOfOrder);
 
 export type GraphQuery = z.infer<typeof graphQuerySchema>;
 
 /** Query of the graph's detail endpoints (`graph/edge`, `graph/node`): the element's id and the graph's window. */
 export const graphDetailQuerySchema = z.object({ id: z.string().min(1).max(2048), from: time, to: time });
+
+/** Query of `graph/rules`: the window only (the rule lists do not depend on the view's filters). */
+export const graphWindowQuerySchema = z.object({ from: time, to: time }).refine(windowInOrder, windowOutOfOrder);
 
 export const detailWindow = (q: { from?: string | undefined; to?: string | undefined }): TimeWindow => ({ ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) });
 

@@ -1,5 +1,7 @@
 import { defaultGraphResponse, getSnapshot, loadDefaultGraphView, loadGraphClassification, loadObservedEdges, loadSnapshotEngine, loadSnapshotEvaluator, refreshGraphClassification, type SnapshotEngine, type SnapshotEvaluator, type StoredClassification } from '@/lib/db';
 import type { SelectingPolicy } from '@/lib/model/verdict';
+import { listPolicySources } from '@/lib/db/policy-yaml';
+import { policySourceKey, type GraphRulesJson } from '@/lib/api/graph-rules';
 import { buildEndpointIndex, classificationKey, classifyGraph, compactGraph, explainEdges, LruCache, parseEdgeId, policiesSelectingWorkload, type ClassifiedEdge, type EndpointIndex, type TimeWindow } from '@/lib/graph';
 
 /**
@@ -112,4 +114,17 @@ export async function graphNodePolicies(snapshotId: string, window: TimeWindow, 
   const [{ graph }, e] = await Promise.all([classifiedAt(snapshotId, version, window), evaluatorFor(snapshotId, version)]);
   if (!graph.nodes.some((n) => n.id === nodeId)) return null;
   return policiesSelectingWorkload(e.evaluator, e.index.podsByWorkload.get(nodeId) ?? []);
+}
+
+/**
+ * The rule side of one window's classification, kept out of every graph view (for a large snapshot it is most of
+ * the bytes, and it does not change with the filters): the rules no traffic in the window used (dangling ones
+ * first), the wildcard rules with their usage, the evaluator's diagnostics on the snapshot's policies, and the
+ * file and line of each policy (the first row of an object imported twice, as the rule-yaml route shows it).
+ */
+export async function graphRules(snapshotId: string, window: TimeWindow): Promise<GraphRulesJson> {
+  const [{ graph, diagnostics }, sources] = await Promise.all([getClassifiedGraph(snapshotId, window), listPolicySources(snapshotId)]);
+  const policySources: GraphRulesJson['policySources'] = {};
+  for (const p of sources) policySources[policySourceKey(p)] ??= { file: p.sourceFile, line: p.sourceLine };
+  return { unusedRules: graph.unusedRules, wildcardRules: graph.wildcardRules, diagnostics, policySources };
 }

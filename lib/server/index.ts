@@ -5,4 +5,4 @@ export { toErrorResponse, toApiError, STATUS } from './to-error-response';
 export { toSnapshotJson, toSnapshotWithCountsJson } from './to-json';
 export { toCrownJewelNames } from './crown-jewel-tags';
 export { sensitivityRulesFromEnv } from './sensitivity-rules';
-export { getClassifiedGraph, defaultGraphJson, explainGraphEdge, graphNodePolicies } from './classified-graph';
+export { getClassifiedGraph, defaultGraphJson, explainGraphEdge, graphNodePolicies, graphRules } from './classified-graph';

@@ -45,8 +45,6 @@ export function view(nodes: GraphNode[], edges: GraphEdge[]): GraphView {
     edges,
     collapsed: [],
     summaryEdges: [],
-    unusedRules: [],
-    wildcardRules: [],
     summary: { nodes: nodes.length, edges: edges.length, allowed: 0, unauthorized: 0, denied: 0, unprotected: 0, unused: 0, infra: 0, unusedRules: 0, danglingRules: 0, wildcardRules: 0 },
     visible: { nodes: nodes.length, edges: edges.length },
     window: {},

@@ -6,12 +6,14 @@ import { createSnapshot, getPrisma, getSnapshot, importFiles, loadDefaultGraphVi
 import { readDemoContent } from '@/lib/db/demo';
 import { BOUTIQUE_DIR } from '@/lib/db/test-support/fixtures';
 import { useTestDatabase } from '@/lib/db/test-support/use-test-database';
+import { policySourceKey, type GraphRulesJson } from '@/lib/api/graph-rules';
 import type { ClassifiedEdge, GraphView } from '@/lib/graph';
 import { formatRuleRef, type SelectingPolicy } from '@/lib/model/verdict';
 import { importTraffic } from '@/lib/traffic';
 import { GET } from './route';
 import { GET as EDGE } from './edge/route';
 import { GET as NODE } from './node/route';
+import { GET as RULES } from './rules/route';
 
 // eslint-disable-next-line react-hooks/rules-of-hooks -- a Vitest fixture (lib/db test-support), not a React hook
 useTestDatabase();
@@ -38,7 +40,14 @@ describe('GET /api/snapshots/:id/graph', () => {
     const edge = body.edges.find((e) => e.source === 'boutique/frontend' && e.destination === 'boutique/paymentservice');
     expect(edge).toMatchObject({ class: 'unauthorized', state: 'denied', port: 50051 });
     expect(body.summary.unused).toBeGreaterThanOrEqual(2);
-    expect(body.unusedRules.some((r) => r.dangling)).toBe(true);
+    expect(body.summary.danglingRules).toBeGreaterThan(0);
+  });
+
+  // What the canvas draws, the legend's counts and the window; the rule lists are at graph/rules.
+  const VIEW_KEYS = ['collapsed', 'edges', 'nodes', 'notes', 'summary', 'summaryEdges', 'trafficRange', 'visible', 'window'];
+  test.each(['', '?hideInfra=1', '?collapseAbove=1&class=unused'])('%s: a view without the rule lists or the diagnostics', async (query) => {
+    const { body } = await get(query);
+    expect(Object.keys(body).sort()).toEqual(VIEW_KEYS);
   });
 
   test('filters: observed-but-unauthorized without infrastructure', async () => {
@@ -53,6 +62,11 @@ describe('GET /api/snapshots/:id/graph', () => {
     expect(body.collapsed.map((c) => c.namespace)).toContain('boutique');
     expect(body.nodes.some((n) => n.namespace === 'boutique')).toBe(false);
     expect(body.summaryEdges.some((s) => s.source === 'tools/netshoot-debug' && s.destination === 'ns:boutique' && s.counts.denied === 1)).toBe(true);
+    // Summary edges carry neither their id nor their total (derived on the client), nor zero counts.
+    for (const s of body.summaryEdges) {
+      expect(Object.keys(s).sort()).toEqual(['counts', 'destination', 'source']);
+      expect(Object.values(s.counts).every((n) => n > 0)).toBe(true);
+    }
   });
 
   test.each([
@@ -95,6 +109,8 @@ describe('the stored classification', () => {
     // The page's first request is answered from the stored default view, without classifying or parsing the graph.
     const defaultView = JSON.parse((await loadDefaultGraphView(s.id, (await getSnapshot(s.id)).updatedAt))!) as GraphView;
     expect(defaultView.summary).toEqual(stored?.graph.summary);
+    expect(stored?.graph.unusedRules.length).toBeGreaterThan(0);
+    expect(Object.keys(defaultView)).not.toContain('unusedRules');
     expect(defaultView.edges.length).toBe(stored?.graph.edges.length);
     await getPrisma().graphClassification.update({ where: { snapshotId: s.id }, data: { defaultView: new Uint8Array(gzipSync('{"marker":true}')) } });
     expect((await get('', s.id)).body).toEqual({ marker: true });
@@ -165,5 +181,60 @@ describe('GET /api/snapshots/:id/graph/edge and /node', () => {
     { kind: 'node' as const, query: 'id=boutique/nothing', status: 404 },
   ])('$kind ?$query -> $status', async ({ kind, query, status }) => {
     expect((await getDetail(kind, query)).status).toBe(status);
+  });
+});
+
+type RulesJson = GraphRulesJson & { error?: string };
+
+async function getRules(query: string, id = snapshotId) {
+  const res = await RULES(new Request(`http://localhost/api/snapshots/${id}/graph/rules${query}`), { params: Promise.resolve({ id }) });
+  return { status: res.status, body: (await res.json()) as RulesJson };
+}
+
+describe('GET /api/snapshots/:id/graph/rules', () => {
+  test('the unused (dangling first) and wildcard rules the view only counts, and the diagnostics', async () => {
+    const [{ status, body }, { body: view }] = await Promise.all([getRules(''), get('')]);
+    expect(status).toBe(200);
+    expect(Object.keys(body).sort()).toEqual(['diagnostics', 'policySources', 'unusedRules', 'wildcardRules']);
+    const dangling = body.unusedRules.filter((r) => r.dangling);
+    expect(dangling.map((r) => r.ref)).toContain('NetworkPolicy/boutique/paymentservice#ingress[0].from[1]');
+    expect(body.unusedRules.slice(0, dangling.length)).toEqual(dangling);
+    expect({ unusedRules: body.unusedRules.length - dangling.length, danglingRules: dangling.length, wildcardRules: body.wildcardRules.length }).toEqual({
+      unusedRules: view.summary.unusedRules,
+      danglingRules: view.summary.danglingRules,
+      wildcardRules: view.summary.wildcardRules,
+    });
+    expect(body.wildcardRules.length).toBeGreaterThan(0);
+    expect(Array.isArray(body.diagnostics)).toBe(true);
+    // Each listed rule's policy with the file and line it was read from (the demo's policies/networkpolicy.yaml).
+    for (const r of [...body.unusedRules, ...body.wildcardRules]) expect(body.policySources[policySourceKey(r.rule)], r.ref).toBeDefined();
+    expect(body.policySources['NetworkPolicy/boutique/paymentservice']).toEqual({ file: expect.stringMatching(/networkpolicy\.yaml$/), line: expect.any(Number) });
+  });
+
+  test('in a window, the rules as that window classifies them: in a window without traffic, every used rule is unused', async () => {
+    const window = 'from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z';
+    const [whole, windowed, { body: view }] = await Promise.all([getRules(''), getRules(`?${window}`), get(`?${window}`)]);
+    expect(windowed.status).toBe(200);
+    expect(windowed.body.unusedRules.length).toBe(view.summary.unusedRules + view.summary.danglingRules);
+    const newlyUnused = windowed.body.unusedRules.filter((r) => !whole.body.unusedRules.some((w) => w.ref === r.ref));
+    expect(newlyUnused.length).toBeGreaterThan(0);
+    expect(newlyUnused.every((r) => r.lastMatched !== null && r.reason.includes('last matched'))).toBe(true);
+    expect(windowed.body.wildcardRules.every((r) => r.usedBy === 0)).toBe(true);
+  });
+
+  test.each([
+    { query: '?from=yesterday', status: 400 },
+    { query: '?from=2026-03-12T10:00:00Z&to=2026-03-12T09:00:00Z', status: 400 },
+  ])('$query -> $status', async ({ query, status }) => {
+    const { status: got, body } = await getRules(query);
+    expect(got).toBe(status);
+    expect(body.error).toBeDefined();
+  });
+
+  test.each([
+    { id: '00000000-0000-4000-8000-000000000000', status: 404 },
+    { id: 'not-a-uuid', status: 400 },
+  ])('snapshot $id -> $status', async ({ id, status }) => {
+    expect((await getRules('', id)).status).toBe(status);
   });
 });

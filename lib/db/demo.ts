@@ -61,7 +61,13 @@ export async function ensureDemoSnapshot(databaseUrl?: string, fixturesDir = pat
 /** Parses the demo files with the engine (lib/manifest, lib/inventory, lib/traffic). */
 export async function readDemoContent(fixturesDir: string): Promise<{ content: SnapshotContent; diagnostics: Diagnostic[] }> {
   // Read at run time from the checkout, never bundled: keep Turbopack's file tracer out of it.
-  const file = (rel: string) => path.join(/* turbopackIgnore: true */ fixturesDir, rel);
+  // Relative to the working directory when inside it (`npm start` runs from the checkout): the file names are
+  // shown next to every rule (Rules tab, explanations), where a machine's absolute path is noise.
+  const file = (rel: string) => {
+    const absolute = path.join(/* turbopackIgnore: true */ fixturesDir, rel);
+    const relative = path.relative(process.cwd(), absolute);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
+  };
   const manifests = await loadManifestPaths([file(DEMO_FILES.cluster), ...DEMO_FILES.policies.map(file)]);
   const inventory = buildInventory(manifests.value.filter((o) => isInventoryKind(o.kind)));
   const policies = await withRawYaml(manifests.value.filter((o) => !isInventoryKind(o.kind)));

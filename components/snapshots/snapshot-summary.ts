@@ -15,15 +15,16 @@ export type SnapshotSummary = {
 };
 
 /**
- * `edges` counts the traffic edges imported (one per source, destination, port, protocol and L7 route): observed
- * ones only, so the label says so. The graph also draws the edges a rule grants that nobody used, and its count
- * line says which is which (app/graph/explorer-client.tsx).
+ * `edges` counts observed edges in the graph's unit, one per (source, destination, port, protocol) however many HTTP
+ * routes the logs named (lib/db/snapshots.ts), so the card matches the graph's allowed + unauthorized edges. The
+ * graph also draws the edges a rule grants that nobody used, and its count line says which is which
+ * (app/graph/explorer-client.tsx).
  */
 export const countLabels: { key: keyof SnapshotCounts; label: string; title?: string }[] = [
   { key: 'namespaces', label: 'Namespaces' },
   { key: 'workloads', label: 'Workloads' },
   { key: 'policies', label: 'Policies' },
-  { key: 'edges', label: 'Observed edges', title: 'Traffic edges imported: one per source, destination, port and protocol (and HTTP route, when the logs name one). Allowed but unused edges are not counted.' },
+  { key: 'edges', label: 'Observed edges', title: 'Edges seen in the imported traffic: one per source, destination, port and protocol, however many HTTP routes the logs name (as in the graph). Allowed but unused edges are not counted.' },
 ];
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { withPgClient } from './connection';
-import { DEMO_SNAPSHOT, ensureDemoSnapshot, getSnapshot, listSnapshotsWithCounts } from './index';
+import { DEMO_SNAPSHOT, ensureDemoSnapshot, getSnapshotWithCounts, listSnapshotsWithCounts } from './index';
 import { BOUTIQUE_DIR } from './test-support/fixtures';
 import { setupTestDatabase } from './test-support/setup-test-database';
 
@@ -25,7 +25,7 @@ describe('ensureDemoSnapshot', () => {
     expect(first.snapshot).toMatchObject({ ...DEMO_SNAPSHOT, isDemo: true });
 
     const cluster = JSON.parse(await readFile(path.join(BOUTIQUE_DIR, 'kubernetes', 'cluster-state.json'), 'utf8')) as { items: { kind: string }[] };
-    const counts = (await getSnapshot(first.snapshot.id)).counts;
+    const counts = (await getSnapshotWithCounts(first.snapshot.id)).counts;
     expect(counts.namespaces).toBe(cluster.items.filter((i) => i.kind === 'Namespace').length);
     expect(counts.workloads).toBeGreaterThan(0);
     expect(counts.policies).toBeGreaterThan(0);

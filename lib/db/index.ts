@@ -10,6 +10,7 @@ export {
   listSnapshotsWithCounts,
   createSnapshot,
   getSnapshot,
+  getSnapshotWithCounts,
   deleteSnapshot,
   type SnapshotInfo,
   type SnapshotWithCounts,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createSnapshot, deleteSnapshot, getSnapshot, listSnapshotsWithCounts, type DbErrorCode } from './index';
+import { createSnapshot, deleteSnapshot, getSnapshot, getSnapshotWithCounts, listSnapshotsWithCounts, type DbErrorCode } from './index';
 import { prodSnapshot, stagingSnapshot } from './test-support/fixtures';
 import { setupTestDatabase } from './test-support/setup-test-database';
 
@@ -19,7 +19,8 @@ describe('snapshots', () => {
     const staging = await createSnapshot(stagingSnapshot);
     const prod = await createSnapshot(prodSnapshot);
     expect(staging).toMatchObject({ ...stagingSnapshot, isDemo: false, isBaseline: false, trafficFrom: null });
-    expect(await getSnapshot(prod.id)).toMatchObject({ ...prodSnapshot, counts: { namespaces: 0, workloads: 0, policies: 0, edges: 0 } });
+    expect(await getSnapshot(prod.id)).toMatchObject(prodSnapshot);
+    expect(await getSnapshotWithCounts(prod.id)).toMatchObject({ ...prodSnapshot, counts: { namespaces: 0, workloads: 0, policies: 0, edges: 0 } });
     const list = await listSnapshotsWithCounts();
     expect(list.map((s) => s.id)).toEqual([prod.id, staging.id]);
   });

@@ -1,7 +1,13 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { apiErrorSchema, snapshotListSchema, snapshotSchema, snapshotWithCountsSchema } from '@/lib/api';
-import { prodSnapshot } from '@/lib/db/test-support/fixtures';
+import { getPrisma, importFiles } from '@/lib/db';
+import { BOUTIQUE_DIR, prodSnapshot } from '@/lib/db/test-support/fixtures';
 import { setupTestDatabase } from '@/lib/db/test-support/setup-test-database';
+import type { GraphView } from '@/lib/graph';
+import { GET as graph } from './[id]/graph/route';
 import { DELETE, GET as getOne } from './[id]/route';
 import { GET as list, POST } from './route';
 
@@ -71,5 +77,35 @@ describe('/api/snapshots/[id]', () => {
     const res = await getOne(req(id), ctx(id));
     expect(res.status).toBe(status);
     expect(apiErrorSchema.parse(await res.json()).error.code).toBe(code);
+  });
+});
+
+describe('the observed edge count of the snapshot cards', () => {
+  test('is the graph\'s observed edge count when the logs name several L7 operations per edge', async () => {
+    const { id } = snapshotSchema.parse(await (await post({ ...prodSnapshot, name: 'istio l7' })).json());
+    // The Istio sample's frontend -> cartservice requests all call GetCart: add one AddItem, a second operation on that edge.
+    const istio = await readFile(path.join(BOUTIQUE_DIR, 'istio/istio-proxy-access-default.jsonl'), 'utf8');
+    const getCart = istio.split('\n').find((line) => line.includes('/hipstershop.CartService/GetCart'))!;
+    const addItem = getCart.replace('/hipstershop.CartService/GetCart', '/hipstershop.CartService/AddItem');
+    const manifests = ['kubernetes/cluster-state.json', 'policies/networkpolicy.yaml'].map((rel) => ({ fileName: rel, content: () => createReadStream(path.join(BOUTIQUE_DIR, rel)) }));
+    const results = await importFiles(id, [...manifests, { fileName: 'istio-proxy-access.jsonl', content: `${istio.trimEnd()}\n${addItem}\n` }]);
+    expect(results.map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+
+    // The premise: the traffic table holds one row per operation, several of them on one connection.
+    const rows = await getPrisma().trafficEdge.findMany({ where: { snapshotId: id }, select: { source: true, destination: true, port: true, protocol: true, method: true, pathTemplate: true } });
+    const connections = new Set(rows.map((r) => `${r.source}|${r.destination}|${r.port}|${r.protocol}`));
+    const cart = rows.filter((r) => r.source === 'boutique/frontend' && r.destination === 'boutique/cartservice');
+    expect(cart.map((r) => r.pathTemplate).sort()).toEqual(['/hipstershop.CartService/AddItem', '/hipstershop.CartService/GetCart']);
+    expect(connections.size).toBeLessThan(rows.length);
+
+    const res = await graph(new Request(`http://localhost/api/snapshots/${id}/graph`), ctx(id));
+    const { summary } = (await res.json()) as GraphView;
+    const observedInGraph = summary.allowed + summary.unauthorized;
+    expect(observedInGraph).toBe(connections.size);
+
+    const listed = snapshotListSchema.parse(await (await list()).json()).snapshots.find((s) => s.id === id);
+    expect(listed?.counts.edges).toBe(observedInGraph);
+    const one = snapshotWithCountsSchema.parse(await (await getOne(req(id), ctx(id))).json());
+    expect(one.counts.edges).toBe(observedInGraph);
   });
 });

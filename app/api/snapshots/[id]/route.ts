@@ -1,5 +1,5 @@
 import { snapshotIdSchema } from '@/lib/api/snapshots';
-import { deleteSnapshot, getSnapshot } from '@/lib/db';
+import { deleteSnapshot, getSnapshotWithCounts } from '@/lib/db';
 import { handle, parseParams, toSnapshotWithCountsJson } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
@@ -8,7 +8,7 @@ type Context = { params: Promise<{ id: string }> };
 
 export const GET = handle(async (_request: Request, { params }: Context) => {
   const { id } = await parseParams(params, snapshotIdSchema);
-  return Response.json(toSnapshotWithCountsJson(await getSnapshot(id)));
+  return Response.json(toSnapshotWithCountsJson(await getSnapshotWithCounts(id)));
 });
 
 export const DELETE = handle(async (_request: Request, { params }: Context) => {

@@ -36,6 +36,19 @@ describe('renderImportResult', () => {
     expect(renderImportResult(r, false)).toMatch(/\n {2}hint: an Envoy\/Istio log in a custom format is read with that format: --envoy-format$/);
   });
 
+  test.each([
+    { name: 'failed', status: 'failed' as const, first: 'a.log: failed (nginx-json), read 1, imported 0, skipped: missing-field 1' },
+    { name: 'partly imported', status: 'succeeded' as const, first: 'a.log: succeeded, 1 rejected (nginx-json), read 1, imported 0, skipped: missing-field 1' },
+  ])('records without a destination ($name): the neutral message, then --destination', ({ status, first }) => {
+    const d = { severity: 'warning' as const, code: 'missing-destination', message: 'no destination: the import names none', file: 'a.log', line: 1 };
+    const r = result({ fileName: 'a.log', status, format: 'nginx-json', counts: { read: 1, imported: 0, skipped: { 'missing-field': 1 }, rejected: 1 }, diagnostics: [d] });
+    expect(renderImportResult(r, false).split('\n')).toEqual([
+      first,
+      '  a.log:1: warning: no destination: the import names none [missing-destination]',
+      '  hint: NGINX and application logs do not name the server that wrote them: give it with --destination ns/name[:port]',
+    ]);
+  });
+
   test('rejected records make a succeeded file say so', () => {
     const r = result({ counts: { read: 10, imported: 8, skipped: { 'invalid-json': 2 }, rejected: 2 }, diagnostics: [{ severity: 'warning', code: 'invalid-json', message: 'bad', file: 'f.log', line: 3 }] });
     expect(renderImportResult(r, false).split('\n')[0]).toBe('f.log: succeeded, 2 rejected (hubble), read 10, imported 8, skipped: invalid-json 2');

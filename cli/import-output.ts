@@ -1,12 +1,17 @@
 import type { FileImportResult } from '../lib/db';
 import { formatDiagnostic } from '../lib/model/diagnostics';
 import { FORMAT_NAMES } from '../lib/traffic/node';
+import { diagnosticHints } from './diagnostic-hints';
 
 /**
- * What to do about a failed file, in the CLI's own terms (its flags). The importer's messages suit every
- * surface; the import page says the same with its own controls (components/import/result-view.ts).
+ * What to do about a failed file, or about records rejected for want of a destination, in the CLI's own terms
+ * (its flags). The importer's messages suit every surface; the import page says the same with its own controls
+ * (components/import/result-view.ts).
  */
 export function importHint(r: FileImportResult): string | null {
+  const [flagHint] = diagnosticHints(r.diagnostics);
+  if (flagHint) return flagHint;
+  if (r.status !== 'failed') return null;
   const codes = new Set(r.diagnostics.map((d) => d.code));
   if (codes.has('unknown-format')) return `if it is a traffic log, name its format with --format (${FORMAT_NAMES.join(', ')}); Envoy/Istio logs in a custom format need --envoy-format`;
   if (codes.has('no-valid-records') && (r.format === 'envoy-text' || r.format === 'envoy-json')) return 'an Envoy/Istio log in a custom format is read with that format: --envoy-format';
@@ -27,7 +32,7 @@ export function renderImportResult(r: FileImportResult, verbose: boolean): strin
   const lines = [`${r.fileName}: ${statusWord(r)}${r.format ? ` (${r.format})` : ''}, ${counts}`];
   if (r.message && !r.diagnostics.some((d) => d.message === r.message)) lines.push(`  ${r.message}`);
   for (const d of r.diagnostics) if (d.severity !== 'info' || verbose) lines.push(`  ${formatDiagnostic({ ...d, file: d.file ?? r.fileName })}`);
-  const hint = r.status === 'failed' ? importHint(r) : null;
+  const hint = importHint(r);
   if (hint) lines.push(`  hint: ${hint}`);
   return lines.join('\n');
 }

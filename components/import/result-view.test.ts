@@ -39,7 +39,9 @@ describe('resultHint: the page’s own controls, never the CLI’s flags', () =>
   test.each([
     { name: 'unknown format', r: unknownFormat, expected: /^If it is an Envoy or Istio access log in your own format, paste that format under “Custom Envoy \/ Istio log format”/ },
     { name: 'an Envoy log none of whose lines matched', r: result({ status: 'failed', format: 'envoy-text', codes: ['no-valid-records', 'invalid-record'] }), expected: /Custom Envoy \/ Istio log format/ },
-    { name: 'an NGINX log without its server', r: result({ status: 'failed', format: 'nginx-json', codes: ['no-valid-records', 'missing-field'] }), expected: /under “Server-side logs”/ },
+    { name: 'an NGINX log without its server', r: result({ status: 'failed', format: 'nginx-json', codes: ['no-valid-records', 'missing-destination'] }), expected: /under “Server-side logs” \(namespace\/name\[:port\]\) and import the file again\.$/ },
+    { name: 'an app log some of whose records name no server', r: result({ format: 'app-json', codes: ['missing-destination'] }), expected: /^These logs do not name the server that wrote them: give it under “Server-side logs” \(namespace\/name\[:port\]\)\.$/ },
+    { name: 'records missing another field', r: result({ status: 'failed', format: 'nginx-json', codes: ['no-valid-records', 'missing-field'] }), expected: undefined },
     { name: 'binary content', r: result({ status: 'failed', codes: ['binary-file'] }), expected: undefined },
     { name: 'an invalid policy', r: result({ status: 'failed', format: 'kubernetes', codes: ['invalid-policy'] }), expected: undefined },
     { name: 'a succeeded file', r: result({ codes: ['unknown-format'] }), expected: undefined },

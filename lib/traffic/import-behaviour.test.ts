@@ -55,6 +55,7 @@ describe('importTraffic', () => {
     expect(r.diagnostics).toHaveLength(1);
     expect(r.diagnostics[0]).toMatchObject({ severity: 'error', code: 'unknown-traffic-format', file: 'test' });
     for (const f of FORMAT_NAMES) expect(r.diagnostics[0]?.message).toContain(f);
+    expect(r.diagnostics[0]?.message, 'no surface\'s control: the CLI adds its flags').not.toMatch(/--\w/);
   });
 
   test('the format is detected from content, not from the file name', async () => {

@@ -116,7 +116,7 @@ export async function importInto(input: TrafficInput, options: ImportTrafficOpti
       return { format: null, counts, diagnostics, failed: false };
     }
     const list = FORMAT_NAMES.map((f) => `${f} (${FORMAT_DESCRIPTIONS[f]})`).join('; ');
-    diagnostics.push({ severity: 'error', code: 'unknown-traffic-format', message: `unrecognised traffic format. Supported formats: ${list}. Name one with --format if detection fails.`, file, line: 1 });
+    diagnostics.push({ severity: 'error', code: 'unknown-traffic-format', message: `unrecognised traffic format. Supported formats: ${list}.`, file, line: 1 });
     return { format: null, counts, diagnostics, failed: true };
   }
 
@@ -136,11 +136,11 @@ export async function importInto(input: TrafficInput, options: ImportTrafficOpti
       aggregator.add(r, src.name, dst.name, dst.port ?? r.port, r.protocol, observer);
       counts.imported++;
     },
-    skip(line, reason, message) {
+    skip(line, reason, message, code) {
       counts.skipped[reason] = (counts.skipped[reason] ?? 0) + 1;
       if (!BAD_RECORD_REASONS.has(reason)) return;
       bad++;
-      if (bad <= maxListed) diagnostics.push({ severity: 'warning', code: reason, message: message ?? reason, file, line });
+      if (bad <= maxListed) diagnostics.push({ severity: 'warning', code: code ?? reason, message: message ?? reason, file, line });
       if (threshold !== undefined && threshold >= 1 && bad > threshold) aborted = true;
     },
     diagnostic(d) {

@@ -10,3 +10,4 @@ export type { TrafficInput } from './io/to-chunks';
 export { COUNT_UNIT_ORDER, combineObservations, edgeObservations, mergeObservations, withObservations, type CombinedFigures } from './aggregate/observations';
 export { readEnvoyLogFormat } from './formats/envoy-format-source';
 export type { EnvoyLogFormat } from './formats/envoy-format';
+export { MISSING_DESTINATION } from './formats/types';

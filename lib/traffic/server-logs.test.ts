@@ -36,7 +36,8 @@ describe('NGINX mTLS access logs', () => {
     const line = JSON.stringify({ time: '2026-03-12T09:41:01+00:00', client_cn: '', client_verify: 'NONE', remote_addr: '10.0.1.142', server_name: '_', server_port: '50051', request_method: 'POST', request_uri: '/x', status: 200 });
     const without = await importText(line);
     expect(without.counts.skipped['missing-field']).toBe(1);
-    expect(without.diagnostics[0]).toMatchObject({ code: 'missing-field', line: 1 });
+    expect(without.diagnostics[0]).toMatchObject({ code: 'missing-destination', line: 1 });
+    expect(without.diagnostics[0]?.message).not.toMatch(/--\w/);
     const withDest = await importText(line, { destination: 'boutique/paymentservice' });
     expect(withDest.edges.map((e) => [e.source, e.destination, e.port])).toEqual([['boutique/checkoutservice', 'boutique/paymentservice', 50051]]);
   });
@@ -60,7 +61,8 @@ describe('application JSON access logs (Flask middleware)', () => {
     expect(ok.edges.map((e) => e.source)).toEqual(['boutique/frontend']);
     const bad = await importText(line, { format: 'app-json' });
     expect(bad.edges).toEqual([]);
-    expect(bad.diagnostics.map((d) => [d.code, d.line])).toEqual([['missing-field', 1]]);
+    expect(bad.counts.skipped['missing-field']).toBe(1);
+    expect(bad.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([['missing-destination', 1, 'no destination: the entry has no destination or service field, and the import names no destination for this log']]);
   });
 });
 

@@ -8,6 +8,7 @@ import type { IstioAuthorizationPolicy, IstioPeerAuthentication } from './model'
 import { parseAuthorizationPolicy } from './parse-authorization-policy';
 import { parsePeerAuthentication } from './parse-peer-authentication';
 import { istioSelecting } from './selecting';
+import { findUnmeshedIstioPolicies } from './unmeshed';
 
 const isIstioSecurity = (apiVersion: string) => apiVersion.startsWith('security.istio.io/');
 
@@ -29,6 +30,7 @@ export function readIstioData(input: LayerInput): { data: IstioData | null; diag
   });
   if (!policies.length && !peerAuthentications.length) return { data: null, diagnostics };
   diagnostics.push(...findDanglingPrincipals(policies, input.inventory, input.options.trustDomain));
+  diagnostics.push(...findUnmeshedIstioPolicies(policies, peerAuthentications, input.inventory, input.options.istioRootNamespace));
   return { data: { inventory: input.inventory, options: input.options, namespaces: namespaceIndex(input.inventory), policies, peerAuthentications }, diagnostics };
 }
 

@@ -66,4 +66,5 @@ export interface IstioPeerAuthentication {
   portLevel: Map<number, MtlsMode>;
   createdAt?: string;
   order: number;
+  source?: SourceRef;
 }

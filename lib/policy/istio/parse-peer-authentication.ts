@@ -41,5 +41,6 @@ export function parsePeerAuthentication(obj: ManifestObject, order: number, diag
     portLevel,
     ...(createdAt ? { createdAt } : {}),
     order,
+    source: obj.source,
   };
 }

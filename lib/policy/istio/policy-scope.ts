@@ -38,6 +38,16 @@ export function isIstioGateway(pod: Pod): boolean {
   return pod.containers.length === 1 && pod.containers[0] === 'istio-proxy';
 }
 
+/**
+ * Whether a PeerAuthentication is one of the levels that configure a pod's sidecar (see peerAuthenticationLevels):
+ * no selector = its namespace, or the whole mesh from the root namespace; a selector in the root namespace is ignored.
+ */
+export function peerAuthenticationSelects(policy: IstioPeerAuthentication, pod: Pod, rootNamespace: string): boolean {
+  if (policy.namespace !== rootNamespace && policy.namespace !== pod.namespace) return false;
+  if (policy.matchLabels === null) return true;
+  return policy.namespace !== rootNamespace && subset(policy.matchLabels, pod.labels);
+}
+
 export interface EffectiveMtls {
   mode: Exclude<MtlsMode, 'UNSET'>;
   /** The PeerAuthentication that set the mode, absent when it is Istio's default (PERMISSIVE). */

@@ -1,6 +1,6 @@
 import type { PeerHint, TrafficRecord } from '../model';
 import { destinationFromOption } from './nginx-json';
-import type { FormatDefinition } from './types';
+import { type FormatDefinition, MISSING_DESTINATION } from './types';
 import { httpVerdict, normalizeTime, num, pathOf, str, parseJsonObjectLine } from './util';
 
 /**
@@ -60,7 +60,7 @@ export const appJsonFormat: FormatDefinition = {
         else if (dest) destination.endpoint = dest;
         const port = fixed?.port ?? num(o.port) ?? num(o.server_port) ?? num(o.destination_port);
         if (!destination.endpoint) {
-          sink.skip(line, 'missing-field', 'no destination: import with --destination ns/name[:port]');
+          sink.skip(line, 'missing-field', 'no destination: the entry has no destination or service field, and the import names no destination for this log', MISSING_DESTINATION);
           return;
         }
         const method = str(o.method);

@@ -1,5 +1,5 @@
 import type { PeerHint, TrafficRecord } from '../model';
-import type { FormatDefinition, ParserOptions } from './types';
+import { type FormatDefinition, MISSING_DESTINATION, type ParserOptions } from './types';
 import { httpVerdict, normalizeTime, num, pathOf, str, parseJsonObjectLine } from './util';
 
 /**
@@ -50,7 +50,7 @@ export const nginxJsonFormat: FormatDefinition = {
         if (serverAddr) destination.ip = serverAddr;
         const port = fixed?.port ?? num(o.server_port);
         if (port === undefined || (!destination.endpoint && !destination.service && !destination.ip)) {
-          sink.skip(line, 'missing-field', 'no destination: log server_name as a Service FQDN or import with --destination ns/name');
+          sink.skip(line, 'missing-field', 'no destination: the entry has no server_name that is a Service FQDN nor server_addr, and the import names no destination for this log', MISSING_DESTINATION);
           return;
         }
         const status = num(o.status);

@@ -31,8 +31,8 @@ export const FORMATS: Record<FormatName, FormatDefinition> = {
 /** One line of help per format, for `--format` and the unknown-format error. */
 export const FORMAT_DESCRIPTIONS: Record<FormatName, string> = {
   hubble: 'Cilium Hubble flows (`hubble observe -o json`, Hubble exporter files)',
-  'envoy-json': 'Envoy/Istio JSON access logs (default JSON encoding, or custom keys given with --envoy-format)',
-  'envoy-text': "Envoy/Istio text access logs (Istio's default format, or the format given with --envoy-format)",
+  'envoy-json': 'Envoy/Istio JSON access logs (default JSON encoding, or the keys of a custom format given at import)',
+  'envoy-text': "Envoy/Istio text access logs (Istio's default format, or a custom format given at import)",
   'linkerd-tap': 'Linkerd `linkerd viz tap -o json`',
   'linkerd-edges': 'Linkerd `linkerd viz edges <resource> -o json` (open connections, no ports or counts)',
   'linkerd-metrics': 'Linkerd proxy metrics, Prometheus text (`linkerd diagnostics proxy-metrics`, :4191/metrics)',

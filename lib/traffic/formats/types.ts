@@ -25,11 +25,21 @@ export interface ParserOptions {
   envoyFormat?: EnvoyLogFormat;
 }
 
+/**
+ * The code of a server-side log record (NGINX, application log) that does not name its server and for which the
+ * import was given none. Its message names no surface's control: the CLI adds its `--destination` flag
+ * (cli/diagnostic-hints.ts), the import page its "Server-side logs" field (components/import/result-view.ts).
+ */
+export const MISSING_DESTINATION = 'missing-destination';
+
 /** Where a parser sends its output. Parsers never throw on bad input. */
 export interface ParserSink {
   record(r: TrafficRecord): void;
-  /** A line that is read but not turned into a record; `message` makes it a reported bad record. */
-  skip(line: number, reason: SkipReason, message?: string): void;
+  /**
+   * A line that is read but not turned into a record; `message` makes it a reported bad record. `code`, when the
+   * reason is too broad for a surface to say what to do (MISSING_DESTINATION), is its diagnostic's code instead.
+   */
+  skip(line: number, reason: SkipReason, message?: string, code?: string): void;
   diagnostic(d: Diagnostic): void;
 }
 

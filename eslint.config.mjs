@@ -21,7 +21,7 @@ const engineBoundary = {
 };
 
 const config = [
-  { ignores: ['node_modules/**', '.next/**', 'lib/db/generated/**', '.eastwest/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  { ignores: ['node_modules/**', '.next/**', '.next-*/**', 'lib/db/generated/**', '.eastwest/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   ...nextVitals,
   ...nextTs,
   engineBoundary,

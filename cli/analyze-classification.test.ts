@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { runEastwest } from './testing/run-eastwest';
 
 /** `eastwest analyze` as a user runs it: a subprocess on the Online Boutique samples, checked against answer-key.json. */
 const root = path.resolve(import.meta.dirname, '..');
@@ -9,10 +9,7 @@ const boutique = (p: string) => path.join(root, 'fixtures/boutique', p);
 const key = JSON.parse(readFileSync(boutique('answer-key.json'), 'utf8')) as { edges: { id: string; source: string; destination: string; port: number; classification: string }[] };
 const expectedClass: Record<string, string> = { allowed_and_observed: 'allowed', observed_but_unauthorized: 'unauthorized', allowed_but_unused: 'unused' };
 
-function analyze(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'cli/main.ts'), 'analyze', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const analyze = (...args: string[]) => runEastwest(['analyze', ...args]);
 
 interface JsonEdge {
   source: string;
@@ -32,7 +29,7 @@ describe('eastwest analyze (Hubble flows + NetworkPolicy)', { timeout: 60_000 },
 
   test('exits 0 and prints { edges, unusedRules, nodes }', () => {
     expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     expect(Object.keys(out)).toEqual(expect.arrayContaining(['edges', 'unusedRules', 'nodes']));
   });
 
@@ -51,7 +48,7 @@ describe('eastwest analyze (Hubble flows + NetworkPolicy)', { timeout: 60_000 },
 
   test('the readable table lists the unauthorized edges first', () => {
     const table = analyze(...input);
-    expect(table.status).toBe(0);
+    expect(table.code).toBe(0);
     const lines = table.stdout.split('\n');
     expect(lines[0]).toMatch(/^CLASS\s+SOURCE\s+DESTINATION\s+PORT/);
     expect(lines.slice(1, 4).every((l) => l.startsWith('UNAUTHORIZED (denied)'))).toBe(true);
@@ -62,7 +59,7 @@ describe('eastwest analyze (Hubble flows + NetworkPolicy)', { timeout: 60_000 },
     const late = JSON.parse(analyze(...input, '--json', '--from', '2030-01-01T00:00:00Z').stdout) as { edges: JsonEdge[] };
     expect(late.edges.every((e) => e.class === 'unused')).toBe(true);
     const bad = analyze(...input, '--from', 'yesterday-ish');
-    expect(bad.status).toBe(2);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--from');
   });
 });

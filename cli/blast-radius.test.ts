@@ -1,16 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { runEastwest } from './testing/run-eastwest';
 
 /** `eastwest blast-radius` and `eastwest exposure` as a user runs them, on the Online Boutique samples. */
 const root = path.resolve(import.meta.dirname, '..');
 const boutique = (p: string) => path.join(root, 'fixtures/boutique', p);
 const input = ['--input', boutique('kubernetes/cluster-state.json'), boutique('policies/networkpolicy.yaml')];
 
-function eastwest(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'cli/main.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const eastwest = (...args: string[]) => runEastwest(args);
 
 interface Reached {
   workload: string;
@@ -28,7 +25,7 @@ const drafted = ['--input', boutique('kubernetes/cluster-state.json'), path.join
 describe('eastwest blast-radius', () => {
   test('--json prints the contract shape with hops, paths and crown jewels', () => {
     const run = eastwest('blast-radius', ...input, '--from', 'boutique/frontend', '--crown-jewel', 'boutique/paymentservice', '--json');
-    expect(run.status, run.stderr).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout) as { from: string[]; reached: Reached[] };
     expect(out.from).toEqual(['boutique/frontend']);
     const payment = out.reached.find((r) => r.workload === 'boutique/paymentservice');
@@ -59,7 +56,7 @@ describe('eastwest blast-radius', () => {
 
   test('an unknown workload is a clear error with exit code 2', () => {
     const run = eastwest('blast-radius', ...input, '--from', 'boutique/nope');
-    expect(run.status).toBe(2);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain('unknown workload "boutique/nope"');
   });
 });
@@ -71,7 +68,7 @@ describe('shared infrastructure is reached, not traversed, unless --pivot-throug
     { flags: ['--pivot-through-infra'], reached: 14, ingressGateway: true },
   ])('loadgenerator under the drafted policies $flags reaches $reached', ({ flags, reached, ingressGateway }) => {
     const run = eastwest('blast-radius', ...drafted, '--from', 'boutique/loadgenerator', ...flags, '--json');
-    expect(run.status, run.stderr).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout) as { reached: Reached[]; pivotThroughInfra: boolean };
     expect(out.reached).toHaveLength(reached);
     expect(out.pivotThroughInfra).toBe(flags.length > 0);
@@ -82,7 +79,7 @@ describe('shared infrastructure is reached, not traversed, unless --pivot-throug
 
   test('the text output names what was reached but not traversed, and marks sensitive workloads as Findings does', () => {
     const run = eastwest('blast-radius', ...drafted, '--from', 'boutique/frontend');
-    expect(run.status, run.stderr).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^boutique\/frontend reaches 11 workload\(s\)/);
     expect(run.stdout).toMatch(/kube-system\/coredns {2}cluster DNS, not traversed/);
     expect(run.stdout).toContain('Reached but not traversed (shared infrastructure: going further takes compromising it; --pivot-through-infra walks on): kube-system/coredns (cluster DNS)');
@@ -101,7 +98,7 @@ describe('shared infrastructure is reached, not traversed, unless --pivot-throug
 describe('eastwest exposure', () => {
   test('lists who can reach paymentservice, directly and transitively', () => {
     const run = eastwest('exposure', ...input, '--to', 'boutique/paymentservice', '--json');
-    expect(run.status, run.stderr).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout) as { to: string[]; reached: Reached[] };
     const hops = Object.fromEntries(out.reached.map((r) => [r.workload, r.hops]));
     expect(hops['boutique/checkoutservice']).toBe(1);

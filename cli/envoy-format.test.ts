@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { runEastwest } from './testing/run-eastwest';
 
 /** `--envoy-format` as a user passes it: `eastwest analyze` in a subprocess on the Online Boutique custom text log. */
 const root = path.resolve(import.meta.dirname, '..');
@@ -9,14 +9,7 @@ const boutique = (p: string) => path.join(root, 'fixtures/boutique', p);
 const MESH_CONFIG = boutique('istio/meshconfig-text-with-peers.yaml');
 const LOG = boutique('istio/istio-proxy-access-custom-peer-identity.log');
 
-function analyze(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'cli/main.ts'), 'analyze', '--input', boutique('kubernetes/cluster-state.json'), '--traffic', LOG, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const analyze = (...args: string[]) => runEastwest(['analyze', '--input', boutique('kubernetes/cluster-state.json'), '--traffic', LOG, ...args]);
 
 const observed = (stdout: string) =>
   (JSON.parse(stdout || '{"edges":[]}') as { edges: { source: string; destination: string; port: number; observed: unknown }[] }).edges
@@ -29,7 +22,7 @@ describe('eastwest analyze --envoy-format', { timeout: 120_000 }, () => {
 
   test('@meshconfig.yaml: the provider text format reads the custom log, callers named by their SPIFFE identity', () => {
     expect(fromConfig.stderr).toBe('');
-    expect(fromConfig.status).toBe(0);
+    expect(fromConfig.code).toBe(0);
     expect(observed(fromConfig.stdout)).toEqual(
       expect.arrayContaining(['boutique/loadgenerator -> boutique/frontend:8080', 'istio-system/istio-ingressgateway -> boutique/frontend:8080', 'boutique/checkoutservice -> boutique/paymentservice:50051']),
     );
@@ -39,13 +32,13 @@ describe('eastwest analyze --envoy-format', { timeout: 120_000 }, () => {
     const text = /text: \|\n\s+(.+)\n/.exec(readFileSync(MESH_CONFIG, 'utf8'))?.[1] ?? '';
     expect(text).toMatch(/^\[%START_TIME%\]/);
     const inline = analyze('--envoy-format', text, '--json');
-    expect(inline.status).toBe(0);
+    expect(inline.code).toBe(0);
     expect(observed(inline.stdout)).toEqual(observed(fromConfig.stdout));
   });
 
   test('without it every line is reported with file:line and why, and nothing is observed', () => {
     const r = analyze('--json');
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     expect(r.stderr.split('\n').filter((l) => l.includes('[invalid-record]'))).toHaveLength(10);
     expect(r.stderr).toContain(`${LOG}:1: warning: does not match the access log format: `);
     expect(observed(r.stdout)).toEqual([]);
@@ -53,7 +46,7 @@ describe('eastwest analyze --envoy-format', { timeout: 120_000 }, () => {
 
   test('an unknown operator is a warning naming the line of the format, once; the rest of the format still reads', () => {
     const r = analyze('--envoy-format', '[%START_TIME%] "%REQ(:METHOD)% %REQ(X-ENVOY-ORIGINAL-PATH?:PATH)% %PROTOCOL%" %RESPONCE_CODE% %DOWNSTREAM_PEER_URI_SAN%', '--json');
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     expect(r.stderr.split('\n').filter((l) => l.includes('%RESPONCE_CODE%'))).toEqual(['--envoy-format:1: warning: %RESPONCE_CODE% is not an Envoy command operator: ignored [envoy-format-operator-ignored]']);
   });
 
@@ -62,7 +55,7 @@ describe('eastwest analyze --envoy-format', { timeout: 120_000 }, () => {
     { args: ['--envoy-format', 'no operators here'], message: 'no command operator Eastwest reads' },
   ])('a format that cannot be used is a usage error (exit 2): $message', ({ args, message }) => {
     const r = analyze(...args);
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
   });
 });

@@ -1,14 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createSnapshot, saveSnapshotContent } from '../../lib/db';
 import { readDemoContent } from '../../lib/db/demo';
 import { BOUTIQUE_DIR } from '../../lib/db/test-support/fixtures';
 import { setupTestDatabase } from '../../lib/db/test-support/setup-test-database';
 import { newShippingToPayment } from '../../lib/findings/testing/boutique-timeline';
+import { runEastwest } from '../testing/run-eastwest';
 
 /** `eastwest diff` between stored snapshots (`snapshot:<name>`), as a subprocess against a test database. */
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const database = setupTestDatabase();
 
 beforeAll(async () => {
@@ -19,10 +17,7 @@ beforeAll(async () => {
   await saveSnapshotContent(b.id, { ...content, edges: [...content.edges, newShippingToPayment] });
 });
 
-function eastwest(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, DATABASE_URL: database.url } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const eastwest = (...args: string[]) => runEastwest(args, { databaseUrl: database.url });
 
 describe('eastwest diff snapshot:<name>', { timeout: 60_000 }, () => {
   test('a new unauthorized caller between two stored snapshots: exit 1', () => {

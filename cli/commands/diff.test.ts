@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
 import { prometheusRuleSchema } from '../../lib/findings';
 import { promqlSyntaxErrors } from '../../lib/findings/testing/promql';
+import { runEastwest } from '../testing/run-eastwest';
 
 /** `eastwest diff`, `report` and `alerts` run as a user runs them: a subprocess, exit codes and files. */
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -15,12 +15,7 @@ const EDGES = 'fixtures/boutique/edges/edges.jsonl';
 const work = mkdtempSync(path.join(tmpdir(), 'eastwest-diff-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function eastwest(...args: string[]) {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const eastwest = (...args: string[]) => runEastwest(args, { databaseUrl: null });
 
 const demoRows = () => readFileSync(path.join(ROOT, EDGES), 'utf8').split('\n').filter((l) => l.trim());
 const row = (source: string, destination: string, port: number, verdict: string) =>

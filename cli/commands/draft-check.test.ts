@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { runEastwest } from '../testing/run-eastwest';
 
 /** `eastwest draft` and `eastwest check` run as a user runs them: a subprocess, exit codes and files. */
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLUSTER = 'fixtures/boutique/kubernetes/cluster-state.json';
 const CURRENT = 'fixtures/boutique/policies/networkpolicy.yaml';
 const EDGES = 'fixtures/boutique/edges/edges.jsonl';
@@ -13,10 +12,7 @@ const HUBBLE = 'fixtures/boutique/hubble/hubble-observe.jsonl';
 const work = mkdtempSync(path.join(tmpdir(), 'eastwest-draft-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function eastwest(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const eastwest = (...args: string[]) => runEastwest(args);
 
 // Each test spawns the CLI (tsx start-up ~1 s, more on a busy machine): generous timeouts, not timing assertions.
 describe('eastwest draft', { timeout: 60_000 }, () => {

@@ -1,27 +1,16 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { getPrisma } from '../../lib/db';
 import { setupTestDatabase } from '../../lib/db/test-support/setup-test-database';
+import { runEastwestAsync } from '../testing/run-eastwest';
 
 /** `eastwest import --envoy-format @meshconfig.yaml` as a user runs it, against a test database. */
 const db = setupTestDatabase();
 const root = path.resolve(import.meta.dirname, '../..');
 const boutique = (rel: string) => path.join(root, 'fixtures/boutique', rel);
 
-function eastwest(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env };
-    delete env.DATABASE_URL;
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'cli/main.ts'), ...args], { cwd: root, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** Only --database-url names the database. */
+const eastwest = (args: string[]) => runEastwestAsync(args, { databaseUrl: null });
 
 describe('eastwest import --envoy-format', () => {
   test('the MeshConfig provider format reads a custom text log: every line imported, edges resolved', async () => {

@@ -6,25 +6,15 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { createSnapshot, getPrisma } from '../../lib/db';
 import { importRowCounts } from '../../lib/db/test-support/row-counts';
 import { setupTestDatabase } from '../../lib/db/test-support/setup-test-database';
+import { runEastwestAsync } from '../testing/run-eastwest';
 
 /** `eastwest import` as a user runs it: a subprocess against a test database given with --database-url. */
 const db = setupTestDatabase();
 const root = path.resolve(import.meta.dirname, '../..');
 const boutique = (rel: string) => path.join(root, 'fixtures/boutique', rel);
 
-function eastwest(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env };
-    delete env.DATABASE_URL; // only --database-url names the database
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'cli/main.ts'), ...args], { cwd: root, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** Only --database-url names the database. */
+const eastwest = (args: string[]) => runEastwestAsync(args, { databaseUrl: null });
 
 let badFile: string;
 /** A valid NetworkPolicy, then one the API server would refuse (its document starts on line 8). */

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { runEastwest } from '../testing/run-eastwest';
 
 /**
  * `--envoy-format` on every command that reads traffic, as a CI job on a cluster with a custom Envoy access-log format
@@ -19,12 +19,7 @@ const WITH_FORMAT = ['--envoy-format', `@${MESH_CONFIG}`];
 const work = mkdtempSync(path.join(tmpdir(), 'eastwest-envoy-format-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function eastwest(...args: string[]) {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const eastwest = (...args: string[]) => runEastwest(args, { databaseUrl: null });
 
 /** The connections of the log that were not blocked (the others are RBAC or filter-chain denials): what a draft grants. */
 const FORWARDED = [
